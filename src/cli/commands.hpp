@@ -1,0 +1,21 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+// Each subcommand lives in its own file and registers itself on the root command. A command
+// reports failures on stderr as "buyalign: <what and where>" and exits with 2 for bad input
+// (a file or argument it refuses) and 1 for anything else.
+namespace buyalign::cli {
+
+inline constexpr int kExitBadInput = 2;
+inline constexpr int kExitFailure = 1;
+
+// Set by a command's callback; main returns it.
+int& ExitCode();
+
+void AddIngestCommand(CLI::App& app);
+void AddExportCommand(CLI::App& app);
+void AddServeCommand(CLI::App& app);
+void AddDemoCommand(CLI::App& app);
+
+}  // namespace buyalign::cli
