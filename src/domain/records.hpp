@@ -133,4 +133,16 @@ struct Outcome {
   int64_t version = 0;
 };
 
+// One entry of a CRM's opportunity stage history (Salesforce OpportunityHistory): the seller's
+// stage name as the CRM spells it, kept for backtests and the stage-weighted forecast. Keyed by
+// (opportunity, at).
+struct StageChange {
+  std::string opportunity_id;
+  std::string stage;
+  core::Timestamp at{};
+  std::optional<double> amount;
+  std::optional<double> probability;  // 0..1, the CRM's own stage probability
+  int64_t version = 0;
+};
+
 }  // namespace buyalign::domain
