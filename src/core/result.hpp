@@ -34,8 +34,8 @@ struct Error {
   static Error Invalid(std::string message, std::string field = {}) {
     return {ErrorCode::kInvalidArgument, std::move(message), std::move(field)};
   }
-  static Error NotFound(std::string message) { return {ErrorCode::kNotFound, std::move(message)}; }
-  static Error Internal(std::string message) { return {ErrorCode::kInternal, std::move(message)}; }
+  static Error NotFound(std::string message) { return {ErrorCode::kNotFound, std::move(message), {}}; }
+  static Error Internal(std::string message) { return {ErrorCode::kInternal, std::move(message), {}}; }
 };
 
 template <class T>
