@@ -10,16 +10,16 @@ namespace buyalign::core {
 
 // What went wrong, as a category every transport can map (HTTP maps it in one switch).
 enum class ErrorCode {
-  kInvalidArgument,  // bad input: malformed, wrong type, unknown enum value, failed validation
-  kNotFound,         // the addressed record does not exist
-  kUnknownReference, // the input refers to a record that does not exist
-  kConflict,         // a stale version (If-Match) or a duplicate key
+  kInvalidArgument,       // bad input: malformed, wrong type, unknown enum value, failed validation
+  kNotFound,              // the addressed record does not exist
+  kUnknownReference,      // the input refers to a record that does not exist
+  kConflict,              // a stale version (If-Match) or a duplicate key
   kPreconditionRequired,  // a write of an existing record without its version
-  kPayloadTooLarge,  // a body, file or line over a limit
+  kPayloadTooLarge,       // a body, file or line over a limit
   kUnauthenticated,
   kForbidden,
-  kUnavailable,      // the database is busy or down; retry later
-  kInternal,         // a bug or an I/O failure; details go to the log, not to the user
+  kUnavailable,  // the database is busy or down; retry later
+  kInternal,     // a bug or an I/O failure; details go to the log, not to the user
 };
 
 // An expected failure, as a value. `field` names the offending field (dotted path) and `line`
@@ -34,8 +34,12 @@ struct Error {
   static Error Invalid(std::string message, std::string field = {}) {
     return {ErrorCode::kInvalidArgument, std::move(message), std::move(field)};
   }
-  static Error NotFound(std::string message) { return {ErrorCode::kNotFound, std::move(message), {}}; }
-  static Error Internal(std::string message) { return {ErrorCode::kInternal, std::move(message), {}}; }
+  static Error NotFound(std::string message) {
+    return {ErrorCode::kNotFound, std::move(message), {}};
+  }
+  static Error Internal(std::string message) {
+    return {ErrorCode::kInternal, std::move(message), {}};
+  }
 };
 
 template <class T>

@@ -25,7 +25,9 @@ TEST(Time, RefusesTimesWithoutZoneAndImpossibleDates) {
                           "2026-03-04T25:00:00Z", "yesterday"}) {
     auto t = ParseTimestamp(bad);
     EXPECT_FALSE(t.has_value()) << bad;
-    if (!t) EXPECT_EQ(t.error().code, ErrorCode::kInvalidArgument);
+    if (!t) {
+      EXPECT_EQ(t.error().code, ErrorCode::kInvalidArgument);
+    }
   }
 }
 
