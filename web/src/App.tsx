@@ -1,0 +1,102 @@
+// The frame around every screen: skip link, banner with navigation and the language switcher,
+// and the routed screen in the main landmark.
+
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { LANGUAGES, LANGUAGE_NAMES, getLanguage, isLanguage, onLanguageChange, setLanguage, t, type MessageKey } from './i18n';
+import { href, useRoute, type Route } from './router';
+import { ContentScreen } from './screens/ContentScreen';
+import { ForecastScreen } from './screens/ForecastScreen';
+import { MyWeekScreen } from './screens/MyWeekScreen';
+import { OpportunityScreen } from './screens/OpportunityScreen';
+import { PipelineScreen } from './screens/PipelineScreen';
+
+const NAV: { route: Route; label: MessageKey }[] = [
+  { route: { name: 'pipeline' }, label: 'nav.pipeline' },
+  { route: { name: 'week' }, label: 'nav.week' },
+  { route: { name: 'content' }, label: 'nav.content' },
+  { route: { name: 'forecast' }, label: 'nav.forecast' },
+];
+
+function isCurrent(item: Route, route: Route): boolean {
+  return item.name === route.name || (item.name === 'pipeline' && route.name === 'opportunity');
+}
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'pipeline':
+      return <PipelineScreen />;
+    case 'opportunity':
+      return <OpportunityScreen id={route.id} />;
+    case 'week':
+      return <MyWeekScreen />;
+    case 'content':
+      return <ContentScreen />;
+    case 'forecast':
+      return <ForecastScreen />;
+    case 'notFound':
+      return <p>{t('state.notFound')}</p>;
+  }
+}
+
+export function App() {
+  const route = useRoute();
+  const [language, setLang] = useState(getLanguage());
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  useEffect(() => onLanguageChange(setLang), []);
+  useEffect(() => {
+    // After navigating, put the keyboard and screen reader at the start of the new screen.
+    if (first.current) first.current = false;
+    else main.current?.focus();
+    window.scrollTo(0, 0);
+  }, [route.name, route.name === 'opportunity' ? route.id : '']);
+
+  return (
+    <div class="app">
+      <a class="skip-link" href="#main" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>
+        {t('app.skip')}
+      </a>
+      <header class="banner">
+        <a class="brand" href={href({ name: 'pipeline' })}>
+          <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+            <circle cx="12" cy="12" r="10" class="brand-ring" />
+            <path d="M12 12 L12 4 M12 12 L17 15" class="brand-hands" />
+          </svg>
+          <span>{t('app.name')}</span>
+        </a>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.route.name}>
+                <a href={href(item.route)} aria-current={isCurrent(item.route, route) ? 'page' : undefined}>
+                  {t(item.label)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div class="lang">
+          <label for="language">{t('lang.label')}</label>
+          <select
+            id="language"
+            value={language}
+            onChange={(e) => {
+              const value = (e.target as HTMLSelectElement).value;
+              if (isLanguage(value)) setLanguage(value);
+            }}
+          >
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        <Screen route={route} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+// The open opportunities as a sortable table: every column header is a button that sorts by it.
+
+import { formatDate, formatMoney, formatPercent } from '../format';
+import { label, t, type MessageKey } from '../i18n';
+import type { PipelineRow, SortDir, SortKey } from '../pipeline';
+import { opportunityHref } from '../router';
+
+const COLUMNS: { key: SortKey; title: MessageKey; numeric?: boolean }[] = [
+  { key: 'name', title: 'pipeline.col.name' },
+  { key: 'account', title: 'pipeline.col.account' },
+  { key: 'owner', title: 'pipeline.col.owner' },
+  { key: 'amount', title: 'pipeline.col.amount', numeric: true },
+  { key: 'close', title: 'pipeline.col.close' },
+  { key: 'readiness', title: 'pipeline.col.readiness' },
+  { key: 'alignment', title: 'pipeline.col.alignment', numeric: true },
+  { key: 'friction', title: 'pipeline.col.friction' },
+];
+
+export function PipelineTable({
+  rows,
+  sort,
+  onSort,
+  readinessAvailable,
+}: {
+  rows: PipelineRow[];
+  sort: { key: SortKey; dir: SortDir };
+  onSort: (key: SortKey) => void;
+  readinessAvailable: boolean;
+}) {
+  return (
+    <div class="table-wrap">
+      <table class="pipeline-table">
+        <caption class="visually-hidden">{t('pipeline.count', { n: rows.length })}</caption>
+        <thead>
+          <tr>
+            {COLUMNS.map((column) => {
+              const sorted = sort.key === column.key;
+              return (
+                <th
+                  key={column.key}
+                  scope="col"
+                  class={column.numeric ? 'num' : ''}
+                  aria-sort={sorted ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                >
+                  <button type="button" class="sort" onClick={() => onSort(column.key)} aria-label={t('pipeline.sortBy', { column: t(column.title) })}>
+                    {t(column.title)}
+                    <span aria-hidden="true" class="sort-mark">
+                      {sorted ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+                    </span>
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <th scope="row">
+                <a href={opportunityHref(row.id)}>{row.name}</a>
+              </th>
+              <td>{row.account}</td>
+              <td>{row.owner || t('common.none')}</td>
+              <td class="num">{formatMoney(row.amount, row.currency)}</td>
+              <td>{formatDate(row.close)}</td>
+              <td>
+                {row.stage ? (
+                  <>
+                    <span class={`phase-dot stage-${row.stage}`} aria-hidden="true" />
+                    {label('stage', row.stage)} <span class="muted small">{formatPercent(row.confidence)}</span>
+                  </>
+                ) : (
+                  <span class="muted">{readinessAvailable ? t('common.unknown') : t('common.none')}</span>
+                )}
+              </td>
+              <td class="num">{row.alignment !== undefined ? <AlignmentBar score={row.alignment} /> : t('common.none')}</td>
+              <td>{row.friction ? <span title={row.friction.explanation}>{label('frictionKind', row.friction.kind)}</span> : t('common.none')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function AlignmentBar({ score }: { score: number }) {
+  const pct = Math.round(Math.min(1, Math.max(0, score)) * 100);
+  return (
+    <span class="alignment-bar">
+      <span class="bar" aria-hidden="true">
+        <span style={{ width: `${pct}%` }} class={pct < 40 ? 'low' : pct < 70 ? 'mid' : 'high'} />
+      </span>
+      {formatPercent(score)}
+    </span>
+  );
+}
