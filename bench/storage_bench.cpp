@@ -6,7 +6,9 @@
 
 #include <time.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <random>
 #include <stdexcept>
@@ -72,8 +74,16 @@ RecordBatch MakeBatch(int accounts) {
   return batch;
 }
 
+// About 200,000 records; BUYALIGN_BENCH_RECORDS asks for another size (a small one keeps a
+// callgrind run short).
+int BatchRecords() {
+  const char* records = std::getenv("BUYALIGN_BENCH_RECORDS");
+  int n = records ? std::atoi(records) : 0;
+  return n > 0 ? n : 200000;
+}
+
 const RecordBatch& Batch() {
-  static const RecordBatch batch = MakeBatch(200000 / kRecordsPerAccount);
+  static const RecordBatch batch = MakeBatch(std::max(1, BatchRecords() / kRecordsPerAccount));
   return batch;
 }
 

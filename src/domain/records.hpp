@@ -26,6 +26,9 @@ struct User {
   std::string email;
   UserRole role = UserRole::kRep;
   std::string team;  // team id, may be empty
+  // A disabled user cannot sign in and their sessions and API tokens stop working. Read-only in
+  // this record: set it with Store::SetUserDisabled (imports and updates leave it alone).
+  bool disabled = false;
   int64_t version = 0;
 };
 
@@ -59,6 +62,9 @@ struct Opportunity {
   std::optional<core::Date> expected_close;
   OpportunityStatus status = OpportunityStatus::kOpen;
   std::optional<core::Timestamp> created_at;
+  // The seller's stage name in the CRM ("Negotiation/Review"), used by the stage-weighted
+  // forecast; empty when unknown.
+  std::string crm_stage;
   int64_t version = 0;
 };
 

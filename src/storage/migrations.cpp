@@ -96,6 +96,52 @@ const std::vector<Migration>& AllMigrations() {
            " status TEXT NOT NULL, at BIGINT NOT NULL, amount DOUBLE PRECISION,"
            " reason TEXT NOT NULL, version BIGINT NOT NULL)",
        }},
+      {2,
+       "stage history, CRM stage, identity (credentials, managers, shares, sessions, tokens,"
+       " login throttling) and the audit log",
+       {
+           "ALTER TABLE opportunities ADD COLUMN crm_stage TEXT NOT NULL DEFAULT ''",
+           "CREATE INDEX opportunities_owner ON opportunities (owner_id)",
+           "CREATE TABLE stage_changes (id ${ID},"
+           " opportunity_id BIGINT NOT NULL REFERENCES opportunities (id) ON DELETE CASCADE,"
+           " at BIGINT NOT NULL, stage TEXT NOT NULL, amount DOUBLE PRECISION,"
+           " probability DOUBLE PRECISION, version BIGINT NOT NULL, UNIQUE (opportunity_id, at))",
+           // '' means "no password": such a user cannot sign in until one is set.
+           "ALTER TABLE users ADD COLUMN password_hash TEXT NOT NULL DEFAULT ''",
+           "ALTER TABLE users ADD COLUMN disabled BIGINT NOT NULL DEFAULT 0",
+           "CREATE INDEX users_email ON users (lower(email))",
+           "CREATE INDEX users_team ON users (team)",
+           // `team` is a team's external id, a label like users.team.
+           "CREATE TABLE team_managers ("
+           " user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+           " team TEXT NOT NULL, PRIMARY KEY (user_id, team))",
+           "CREATE TABLE opportunity_shares ("
+           " opportunity_id BIGINT NOT NULL REFERENCES opportunities (id) ON DELETE CASCADE,"
+           " user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+           " PRIMARY KEY (opportunity_id, user_id))",
+           "CREATE INDEX opportunity_shares_user ON opportunity_shares (user_id)",
+           // Tokens are stored only as hashes (auth::HashToken), so a copy of the database grants
+           // no access.
+           "CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, csrf_hash TEXT NOT NULL,"
+           " user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+           " created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)",
+           "CREATE INDEX sessions_user ON sessions (user_id)",
+           "CREATE INDEX sessions_expiry ON sessions (expires_at)",
+           "CREATE TABLE api_tokens (id ${ID}, token_hash TEXT NOT NULL UNIQUE,"
+           " user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+           " name TEXT NOT NULL, created_at BIGINT NOT NULL, revoked_at BIGINT)",
+           "CREATE INDEX api_tokens_user ON api_tokens (user_id)",
+           "CREATE TABLE login_failures (login_key TEXT NOT NULL, at BIGINT NOT NULL)",
+           "CREATE INDEX login_failures_key ON login_failures (login_key, at)",
+           // Who changed what, when, with the values before and after as JSON objects. Actors and
+           // records are named by external id, not by reference, so entries outlive them.
+           "CREATE TABLE audit_log (id ${ID}, at BIGINT NOT NULL, user_id TEXT NOT NULL,"
+           " via TEXT NOT NULL, action TEXT NOT NULL, record_type TEXT NOT NULL,"
+           " record_id TEXT NOT NULL, before_json TEXT, after_json TEXT)",
+           "CREATE INDEX audit_log_record ON audit_log (record_type, record_id)",
+           "CREATE INDEX audit_log_user ON audit_log (user_id)",
+           "CREATE INDEX audit_log_at ON audit_log (at)",
+       }},
   };
   return migrations;
 }

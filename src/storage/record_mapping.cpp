@@ -151,7 +151,7 @@ const TableSpec& Mapping<domain::Team>::Spec() {
   return spec;
 }
 const std::string& Mapping<domain::Team>::SelectSql() {
-  static const std::string sql = "SELECT t.id, t.version, t.ext_id, t.name FROM teams t";
+  static const std::string sql = "SELECT t.id, t.version, t.ext_id AS id, t.name FROM teams t";
   return sql;
 }
 Status Mapping<domain::Team>::Validate(const domain::Team& r) {
@@ -178,7 +178,8 @@ const TableSpec& Mapping<domain::User>::Spec() {
 }
 const std::string& Mapping<domain::User>::SelectSql() {
   static const std::string sql =
-      "SELECT u.id, u.version, u.ext_id, u.name, u.email, u.role, u.team FROM users u";
+      "SELECT u.id, u.version, u.ext_id AS id, u.name, u.email, u.role, u.team, u.disabled"
+      " FROM users u";
   return sql;
 }
 Status Mapping<domain::User>::Validate(const domain::User& r) {
@@ -201,6 +202,7 @@ domain::User Mapping<domain::User>::Read(SqlStatement& st) {
   r.email = Text(st, c++);
   r.role = EnumColumn(st, c++, domain::kUserRoleNames, domain::UserRole::kRep);
   r.team = Text(st, c++);
+  r.disabled = st.ColumnInt(c++) != 0;
   r.version = st.ColumnInt(1);
   return r;
 }
@@ -215,7 +217,8 @@ const TableSpec& Mapping<domain::Account>::Spec() {
 }
 const std::string& Mapping<domain::Account>::SelectSql() {
   static const std::string sql =
-      "SELECT a.id, a.version, a.ext_id, a.name, a.industry, a.employees, a.country, a.segment"
+      "SELECT a.id, a.version, a.ext_id AS id, a.name, a.industry, a.employees, a.country, "
+      "a.segment"
       " FROM accounts a";
   return sql;
 }
@@ -257,7 +260,8 @@ const TableSpec& Mapping<domain::Contact>::Spec() {
 }
 const std::string& Mapping<domain::Contact>::SelectSql() {
   static const std::string sql =
-      "SELECT c.id, c.version, c.ext_id, a.ext_id, c.name, c.title, c.email, c.persona"
+      "SELECT c.id, c.version, c.ext_id AS id, a.ext_id AS account_id, c.name, c.title, c.email, "
+      "c.persona"
       " FROM contacts c JOIN accounts a ON a.id = c.account_id";
   return sql;
 }
@@ -301,7 +305,7 @@ const TableSpec& Mapping<domain::ContentItem>::Spec() {
 }
 const std::string& Mapping<domain::ContentItem>::SelectSql() {
   static const std::string sql =
-      "SELECT k.id, k.version, k.ext_id, k.title, k.url, k.stages, k.personas, k.segments,"
+      "SELECT k.id, k.version, k.ext_id AS id, k.title, k.url, k.stages, k.personas, k.segments,"
       " k.format, k.retired FROM content_items k";
   return sql;
 }
@@ -343,14 +347,15 @@ std::string Mapping<domain::ContentItem>::Describe(const domain::ContentItem& r)
 const TableSpec& Mapping<domain::Opportunity>::Spec() {
   static const TableSpec spec("opportunities",
                               {"ext_id", "account_id", "name", "owner_id", "amount", "currency",
-                               "expected_close", "status", "created_at"},
+                               "expected_close", "status", "created_at", "crm_stage"},
                               {0});
   return spec;
 }
 const std::string& Mapping<domain::Opportunity>::SelectSql() {
   static const std::string sql =
-      "SELECT o.id, o.version, o.ext_id, a.ext_id, o.name, u.ext_id, o.amount, o.currency,"
-      " o.expected_close, o.status, o.created_at"
+      "SELECT o.id, o.version, o.ext_id AS id, a.ext_id AS account_id, o.name,"
+      " u.ext_id AS owner, o.amount, o.currency, o.expected_close, o.status, o.created_at,"
+      " o.crm_stage"
       " FROM opportunities o JOIN accounts a ON a.id = o.account_id"
       " LEFT JOIN users u ON u.id = o.owner_id";
   return sql;
@@ -374,6 +379,7 @@ Result<Row> Mapping<domain::Opportunity>::ToRow(const domain::Opportunity& r, Re
       .Value(Optional(close))
       .Value(EnumValue(domain::kOpportunityStatusNames, r.status))
       .Value(Optional(created))
+      .Value(r.crm_stage)
       .Build();
 }
 domain::Opportunity Mapping<domain::Opportunity>::Read(SqlStatement& st) {
@@ -388,6 +394,7 @@ domain::Opportunity Mapping<domain::Opportunity>::Read(SqlStatement& st) {
   if (auto days = OptionalInt(st, c++)) r.expected_close = core::FromUnixDays(*days);
   r.status = EnumColumn(st, c++, domain::kOpportunityStatusNames, domain::OpportunityStatus::kOpen);
   if (auto seconds = OptionalInt(st, c++)) r.created_at = core::FromUnixSeconds(*seconds);
+  r.crm_stage = Text(st, c++);
   r.version = st.ColumnInt(1);
   return r;
 }
@@ -404,7 +411,8 @@ const TableSpec& Mapping<domain::DmuMember>::Spec() {
 }
 const std::string& Mapping<domain::DmuMember>::SelectSql() {
   static const std::string sql =
-      "SELECT d.id, d.version, o.ext_id, c.ext_id, d.role, d.influence, d.stance"
+      "SELECT d.id, d.version, o.ext_id AS opportunity_id, c.ext_id AS contact_id, d.role, "
+      "d.influence, d.stance"
       " FROM dmu_members d JOIN opportunities o ON o.id = d.opportunity_id"
       " JOIN contacts c ON c.id = d.contact_id";
   return sql;
@@ -451,8 +459,8 @@ const TableSpec& Mapping<domain::Signal>::Spec() {
 }
 const std::string& Mapping<domain::Signal>::SelectSql() {
   static const std::string sql =
-      "SELECT s.id, s.version, s.ext_id, o.ext_id, c.ext_id, s.kind, s.at, s.source, s.stage,"
-      " k.ext_id, s.note"
+      "SELECT s.id, s.version, s.ext_id AS id, o.ext_id AS opportunity_id,"
+      " c.ext_id AS contact_id, s.kind, s.at, s.source, s.stage, k.ext_id AS content_id, s.note"
       " FROM signals s JOIN opportunities o ON o.id = s.opportunity_id"
       " JOIN contacts c ON c.id = s.contact_id"
       " LEFT JOIN content_items k ON k.id = s.content_id";
@@ -504,7 +512,8 @@ const TableSpec& Mapping<domain::Activity>::Spec() {
 }
 const std::string& Mapping<domain::Activity>::SelectSql() {
   static const std::string sql =
-      "SELECT x.id, x.version, x.ext_id, o.ext_id, x.kind, x.at, x.duration_min, u.ext_id, x.note"
+      "SELECT x.id, x.version, x.ext_id AS id, o.ext_id AS opportunity_id, x.kind, x.at,"
+      " x.duration_min, u.ext_id AS owner, x.note"
       " FROM activities x JOIN opportunities o ON o.id = x.opportunity_id"
       " LEFT JOIN users u ON u.id = x.owner_id";
   return sql;
@@ -558,7 +567,8 @@ const TableSpec& Mapping<domain::ContentShare>::Spec() {
 }
 const std::string& Mapping<domain::ContentShare>::SelectSql() {
   static const std::string sql =
-      "SELECT h.id, h.version, k.ext_id, o.ext_id, c.ext_id, h.at, h.engaged"
+      "SELECT h.id, h.version, k.ext_id AS content_id, o.ext_id AS opportunity_id,"
+      " c.ext_id AS contact_id, h.at, h.engaged"
       " FROM content_shares h JOIN content_items k ON k.id = h.content_id"
       " JOIN opportunities o ON o.id = h.opportunity_id"
       " JOIN contacts c ON c.id = h.contact_id";
@@ -602,7 +612,7 @@ const TableSpec& Mapping<domain::Outcome>::Spec() {
 }
 const std::string& Mapping<domain::Outcome>::SelectSql() {
   static const std::string sql =
-      "SELECT r.id, r.version, o.ext_id, r.status, r.at, r.amount, r.reason"
+      "SELECT r.id, r.version, o.ext_id AS opportunity_id, r.status, r.at, r.amount, r.reason"
       " FROM outcomes r JOIN opportunities o ON o.id = r.opportunity_id";
   return sql;
 }
@@ -634,6 +644,50 @@ domain::Outcome Mapping<domain::Outcome>::Read(SqlStatement& st) {
 }
 std::string Mapping<domain::Outcome>::Describe(const domain::Outcome& r) {
   return "outcome of opportunity \"" + r.opportunity_id + "\"";
+}
+
+// --- StageChange ---
+
+const TableSpec& Mapping<domain::StageChange>::Spec() {
+  static const TableSpec spec("stage_changes",
+                              {"opportunity_id", "at", "stage", "amount", "probability"}, {0, 1});
+  return spec;
+}
+const std::string& Mapping<domain::StageChange>::SelectSql() {
+  static const std::string sql =
+      "SELECT g.id, g.version, o.ext_id AS opportunity_id, g.at, g.stage, g.amount,"
+      " g.probability FROM stage_changes g JOIN opportunities o ON o.id = g.opportunity_id";
+  return sql;
+}
+Status Mapping<domain::StageChange>::Validate(const domain::StageChange& r) {
+  if (r.probability && !(*r.probability >= 0.0 && *r.probability <= 1.0)) {
+    return Fail(core::Error::Invalid("probability must be between 0 and 1", "probability"));
+  }
+  return FirstFailure({Required("opportunity_id", r.opportunity_id), Required("stage", r.stage)});
+}
+Result<Row> Mapping<domain::StageChange>::ToRow(const domain::StageChange& r, RefResolver& refs) {
+  return RowBuilder(refs, Spec())
+      .Ref(RefKind::kOpportunity, r.opportunity_id, "opportunity_id")
+      .Value(Seconds(r.at))
+      .Value(r.stage)
+      .Value(Optional(r.amount))
+      .Value(Optional(r.probability))
+      .Build();
+}
+domain::StageChange Mapping<domain::StageChange>::Read(SqlStatement& st) {
+  int c = kFirstField;
+  domain::StageChange r;
+  r.opportunity_id = Text(st, c++);
+  r.at = Time(st, c++);
+  r.stage = Text(st, c++);
+  r.amount = OptionalDouble(st, c++);
+  r.probability = OptionalDouble(st, c++);
+  r.version = st.ColumnInt(1);
+  return r;
+}
+std::string Mapping<domain::StageChange>::Describe(const domain::StageChange& r) {
+  return "stage change of opportunity \"" + r.opportunity_id + "\" at " +
+         core::FormatTimestamp(r.at);
 }
 
 }  // namespace buyalign::storage

@@ -20,6 +20,8 @@
 //   ToRow(r, refs) the column values, references resolved (kUnknownReference naming the field)
 //   Read(st)      the record from a row of SelectSql (activity contact ids are read separately)
 //   Describe(r)   the record for messages: account "a1"
+// SelectSql names each field column after the record's field ("a.ext_id AS account_id"), so the
+// audit log can describe a row from the statement alone (audit_json.hpp).
 namespace buyalign::storage {
 
 template <class R>
@@ -39,7 +41,7 @@ struct Mapping;
     static std::string Describe(const domain::Record& record);                       \
   }
 
-// One declaration per type, so the eleven mappings cannot drift apart in shape.
+// One declaration per type, so the mappings cannot drift apart in shape.
 BUYALIGN_STORAGE_MAPPING(Team, "team", std::nullopt, "t");
 BUYALIGN_STORAGE_MAPPING(User, "user", RefKind::kUser, "u");
 BUYALIGN_STORAGE_MAPPING(Account, "account", RefKind::kAccount, "a");
@@ -51,6 +53,7 @@ BUYALIGN_STORAGE_MAPPING(Signal, "signal", std::nullopt, "s");
 BUYALIGN_STORAGE_MAPPING(Activity, "activity", std::nullopt, "x");
 BUYALIGN_STORAGE_MAPPING(ContentShare, "content_share", std::nullopt, "h");
 BUYALIGN_STORAGE_MAPPING(Outcome, "outcome", std::nullopt, "r");
+BUYALIGN_STORAGE_MAPPING(StageChange, "stage_change", std::nullopt, "g");
 
 #undef BUYALIGN_STORAGE_MAPPING
 

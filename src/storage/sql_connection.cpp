@@ -29,4 +29,18 @@ core::Status SqlStatement::Run() {
   }
 }
 
+core::Result<int64_t> SqlStatement::StepInsert() {
+  auto stepped = Step();
+  if (!stepped) return core::Fail(stepped.error());
+  if (!*stepped) return core::Fail(core::Error::Internal("INSERT ... RETURNING gave no row"));
+  int64_t id = ColumnInt(0);
+  Reset();
+  return id;
+}
+
+core::Status SqlConnection::BackupTo(const std::string& path) {
+  return core::Fail(core::Error::Invalid(
+      "this database cannot write a backup file; use its own tool (PostgreSQL: pg_dump)"));
+}
+
 }  // namespace buyalign::storage

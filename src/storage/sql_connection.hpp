@@ -22,8 +22,11 @@ class SqlDialect {
   virtual ~SqlDialect() = default;
   // DDL of an auto-assigned 64-bit integer primary key column (without the column name).
   virtual std::string_view IdColumnType() const = 0;
-  // `sql` with `?` placeholders in this dialect's style and ${ID} replaced.
+  // `sql` with `?` placeholders in this dialect's style and ${ID} replaced. An INSERT ending in
+  // kReturningId may lose that clause where the dialect has a cheaper way to the new id (SQLite);
+  // such statements run with SqlStatement::StepInsert.
   virtual std::string Rewrite(std::string_view sql) const = 0;
+  static constexpr std::string_view kReturningId = " RETURNING id";
 };
 
 // One prepared statement with `?` placeholders numbered from 1; columns are numbered from 0.
@@ -48,6 +51,9 @@ class SqlStatement {
   virtual core::Result<bool> Step() = 0;
   // Steps a statement that returns no rows (or whose rows are ignored) to its end.
   core::Status Run();
+  // Runs an INSERT written with SqlDialect::kReturningId and gives the id of the new row.
+  // The default reads the returned row; dialects that drop the clause override it.
+  virtual core::Result<int64_t> StepInsert();
 
   virtual bool IsNull(int column) = 0;
   virtual int64_t ColumnInt(int column) = 0;
@@ -56,6 +62,9 @@ class SqlStatement {
   virtual std::string_view ColumnText(int column) = 0;
   // The column as stored, by its dynamic type.
   virtual SqlValue Column(int column) = 0;
+  // How many columns a row of this statement has, and the name of each (its AS alias).
+  virtual int ColumnCount() = 0;
+  virtual std::string_view ColumnName(int column) = 0;
 
   // Ends an iteration and clears the bindings, so the statement can be run again.
   virtual void Reset() = 0;
@@ -83,6 +92,10 @@ class SqlConnection {
   virtual core::Status Begin(TransactionMode mode) = 0;
   virtual core::Status Commit() = 0;
   virtual core::Status Rollback() = 0;
+
+  // Copies a consistent snapshot of the database to a new file at `path`, for databases that can
+  // (SQLite); others fail with kInvalidArgument naming their own tool.
+  virtual core::Status BackupTo(const std::string& path);
 };
 
 }  // namespace buyalign::storage

@@ -1,7 +1,9 @@
 #include "storage/sql_store.hpp"
 
+#include "storage/audit_log.hpp"
 #include "storage/cursor.hpp"
 #include "storage/record_ops.hpp"
+#include "storage/visibility_sql.hpp"
 
 namespace buyalign::storage {
 
@@ -31,7 +33,8 @@ const std::string kListContent =
 const std::string kListOpportunities =
     Mapping<domain::Opportunity>::SelectSql() +
     " WHERE o.ext_id > ? AND (? = 0 OR o.account_id = ?) AND (? = 0 OR o.owner_id = ?)"
-    " AND (? = '' OR o.status = ?) ORDER BY o.ext_id LIMIT ?";
+    " AND (? = '' OR o.status = ?) AND " +
+    VisibleCondition("o.id") + " ORDER BY o.ext_id LIMIT ?";
 const std::string kListDmuMembers =
     Mapping<domain::DmuMember>::SelectSql() + " WHERE d.opportunity_id = ? ORDER BY c.ext_id";
 const std::string kSelectDmuMember =
@@ -116,11 +119,33 @@ core::Status CheckVersion(const std::string& what, int64_t stored, int64_t expec
   return {};
 }
 
+// Appends the audit entry of a change to one record of type R.
+template <class R>
+core::Status Audit(SqlConnection& connection, const Actor& actor, std::string_view action,
+                   std::string_view record_id, std::string before, std::string after) {
+  return AppendAudit(connection, actor,
+                     {action, Mapping<R>::kType, record_id, std::move(before), std::move(after)});
+}
+
+// Deletes the row, audited with its last state.
+template <class R>
+core::Status DeleteAudited(SqlConnection& connection, const Actor& actor, int64_t id,
+                           std::string_view record_id, const std::string& what);
+
 core::Status DeleteStoredRow(SqlConnection& connection, const TableSpec& spec, int64_t id,
                              const std::string& what) {
   auto ok = DeleteRow(connection, spec, id);
   if (!ok && ok.error().code == core::ErrorCode::kConflict) return Fail(StillReferenced(what));
   return ok;
+}
+
+template <class R>
+core::Status DeleteAudited(SqlConnection& connection, const Actor& actor, int64_t id,
+                           std::string_view record_id, const std::string& what) {
+  auto before = RecordJson<R>(connection, id);
+  if (!before) return Fail(before.error());
+  if (auto ok = DeleteStoredRow(connection, Mapping<R>::Spec(), id, what); !ok) return ok;
+  return Audit<R>(connection, actor, "delete", record_id, std::move(*before), "");
 }
 
 }  // namespace
@@ -147,7 +172,7 @@ Result<R> SqlStore::Get(std::string_view id) {
 }
 
 template <class R>
-Result<R> SqlStore::Create(const R& record) {
+Result<R> SqlStore::Create(const R& record, const Actor& actor) {
   using M = Mapping<R>;
   return pool_->Write<R>([&](SqlConnection& connection) -> Result<R> {
     if (auto ok = M::Validate(record); !ok) return Fail(ok.error());
@@ -164,6 +189,12 @@ Result<R> SqlStore::Create(const R& record) {
         return Fail(ok.error());
       }
     }
+    auto after = RecordJson<R>(connection, *id);
+    if (!after) return Fail(after.error());
+    if (auto ok = Audit<R>(connection, actor, "create", AuditId(record), "", std::move(*after));
+        !ok) {
+      return Fail(ok.error());
+    }
     R stored = record;
     stored.version = 1;
     return stored;
@@ -171,7 +202,7 @@ Result<R> SqlStore::Create(const R& record) {
 }
 
 template <class R>
-Result<R> SqlStore::Update(const R& record, int64_t expected_version) {
+Result<R> SqlStore::Update(const R& record, int64_t expected_version, const Actor& actor) {
   using M = Mapping<R>;
   return pool_->Write<R>([&](SqlConnection& connection) -> Result<R> {
     if (auto ok = M::Validate(record); !ok) return Fail(ok.error());
@@ -191,11 +222,20 @@ Result<R> SqlStore::Update(const R& record, int64_t expected_version) {
     if (auto ok = CheckVersion(M::Describe(record), stored.version, expected_version); !ok) {
       return Fail(ok.error());
     }
+    auto before = RecordJson<R>(connection, stored.id);
+    if (!before) return Fail(before.error());
     if (auto ok = UpdateRow(connection, M::Spec(), stored.id, *row); !ok) return Fail(ok.error());
     if constexpr (std::is_same_v<R, domain::Activity>) {
       if (auto ok = WriteActivityLinks(connection, stored.id, row->links, true); !ok) {
         return Fail(ok.error());
       }
+    }
+    auto after = RecordJson<R>(connection, stored.id);
+    if (!after) return Fail(after.error());
+    if (auto ok = Audit<R>(connection, actor, "update", AuditId(record), std::move(*before),
+                           std::move(*after));
+        !ok) {
+      return Fail(ok.error());
     }
     R updated = record;
     updated.version = stored.version + 1;
@@ -204,7 +244,7 @@ Result<R> SqlStore::Update(const R& record, int64_t expected_version) {
 }
 
 template <class R>
-Status SqlStore::Delete(std::string_view id, int64_t expected_version) {
+Status SqlStore::Delete(std::string_view id, int64_t expected_version, const Actor& actor) {
   using M = Mapping<R>;
   return pool_->Write<void>([&](SqlConnection& connection) -> Status {
     std::string what = DescribeId<R>(id);
@@ -213,7 +253,7 @@ Status SqlStore::Delete(std::string_view id, int64_t expected_version) {
     if (!existing) return Fail(existing.error());
     if (!*existing) return Fail(NotFound(what));
     if (auto ok = CheckVersion(what, (*existing)->version, expected_version); !ok) return ok;
-    return DeleteStoredRow(connection, M::Spec(), (*existing)->id, what);
+    return DeleteAudited<R>(connection, actor, (*existing)->id, id, what);
   });
 }
 
@@ -237,17 +277,18 @@ Result<Page<domain::Account>> SqlStore::ListAccounts(const PageRequest& page) {
   });
 }
 
-Result<domain::Account> SqlStore::CreateAccount(const domain::Account& account) {
-  return Create(account);
+Result<domain::Account> SqlStore::CreateAccount(const domain::Account& account,
+                                                const Actor& actor) {
+  return Create(account, actor);
 }
 
 Result<domain::Account> SqlStore::UpdateAccount(const domain::Account& account,
-                                                int64_t expected_version) {
-  return Update(account, expected_version);
+                                                int64_t expected_version, const Actor& actor) {
+  return Update(account, expected_version, actor);
 }
 
-Status SqlStore::DeleteAccount(std::string_view id, int64_t expected_version) {
-  return Delete<domain::Account>(id, expected_version);
+Status SqlStore::DeleteAccount(std::string_view id, int64_t expected_version, const Actor& actor) {
+  return Delete<domain::Account>(id, expected_version, actor);
 }
 
 // --- Contacts ---
@@ -278,17 +319,18 @@ Result<Page<domain::Contact>> SqlStore::ListContacts(const ContactFilter& filter
   });
 }
 
-Result<domain::Contact> SqlStore::CreateContact(const domain::Contact& contact) {
-  return Create(contact);
+Result<domain::Contact> SqlStore::CreateContact(const domain::Contact& contact,
+                                                const Actor& actor) {
+  return Create(contact, actor);
 }
 
 Result<domain::Contact> SqlStore::UpdateContact(const domain::Contact& contact,
-                                                int64_t expected_version) {
-  return Update(contact, expected_version);
+                                                int64_t expected_version, const Actor& actor) {
+  return Update(contact, expected_version, actor);
 }
 
-Status SqlStore::DeleteContact(std::string_view id, int64_t expected_version) {
-  return Delete<domain::Contact>(id, expected_version);
+Status SqlStore::DeleteContact(std::string_view id, int64_t expected_version, const Actor& actor) {
+  return Delete<domain::Contact>(id, expected_version, actor);
 }
 
 // --- Opportunities ---
@@ -309,7 +351,9 @@ Result<Page<domain::Opportunity>> SqlStore::ListOpportunities(const OpportunityF
     if (!account) return Fail(account.error());
     auto owner = FilterId(refs, RefKind::kUser, filter.owner);
     if (!owner) return Fail(owner.error());
-    if (!*account || !*owner) return P{};
+    auto viewer = ResolveViewer(refs, {filter.visible_to, filter.visibility});
+    if (!viewer) return Fail(viewer.error());
+    if (!*account || !*owner || !*viewer) return P{};
     std::string status;
     if (filter.status) status = core::EnumName(domain::kOpportunityStatusNames, *filter.status);
     auto statement = connection.Prepare(kListOpportunities);
@@ -322,22 +366,26 @@ Result<Page<domain::Opportunity>> SqlStore::ListOpportunities(const OpportunityF
     st.BindInt(5, **owner);
     st.BindText(6, status);
     st.BindText(7, status);
-    st.BindInt(8, limit + 1);
+    int index = BindVisibility(st, 8, **viewer);
+    st.BindInt(index, limit + 1);
     return ReadPage<domain::Opportunity>(connection, st, limit, IdCursor<domain::Opportunity>);
   });
 }
 
-Result<domain::Opportunity> SqlStore::CreateOpportunity(const domain::Opportunity& opp) {
-  return Create(opp);
+Result<domain::Opportunity> SqlStore::CreateOpportunity(const domain::Opportunity& opp,
+                                                        const Actor& actor) {
+  return Create(opp, actor);
 }
 
 Result<domain::Opportunity> SqlStore::UpdateOpportunity(const domain::Opportunity& opp,
-                                                        int64_t expected_version) {
-  return Update(opp, expected_version);
+                                                        int64_t expected_version,
+                                                        const Actor& actor) {
+  return Update(opp, expected_version, actor);
 }
 
-Status SqlStore::DeleteOpportunity(std::string_view id, int64_t expected_version) {
-  return Delete<domain::Opportunity>(id, expected_version);
+Status SqlStore::DeleteOpportunity(std::string_view id, int64_t expected_version,
+                                   const Actor& actor) {
+  return Delete<domain::Opportunity>(id, expected_version, actor);
 }
 
 // --- DMU members ---
@@ -389,17 +437,18 @@ Result<domain::DmuMember> SqlStore::GetDmuMember(std::string_view opportunity_id
   });
 }
 
-Result<domain::DmuMember> SqlStore::CreateDmuMember(const domain::DmuMember& member) {
-  return Create(member);
+Result<domain::DmuMember> SqlStore::CreateDmuMember(const domain::DmuMember& member,
+                                                    const Actor& actor) {
+  return Create(member, actor);
 }
 
 Result<domain::DmuMember> SqlStore::UpdateDmuMember(const domain::DmuMember& member,
-                                                    int64_t expected_version) {
-  return Update(member, expected_version);
+                                                    int64_t expected_version, const Actor& actor) {
+  return Update(member, expected_version, actor);
 }
 
 Status SqlStore::DeleteDmuMember(std::string_view opportunity_id, std::string_view contact_id,
-                                 int64_t expected_version) {
+                                 int64_t expected_version, const Actor& actor) {
   using M = Mapping<domain::DmuMember>;
   return pool_->Write<void>([&](SqlConnection& connection) -> Status {
     std::string what = DescribeDmu(opportunity_id, contact_id);
@@ -414,7 +463,8 @@ Status SqlStore::DeleteDmuMember(std::string_view opportunity_id, std::string_vi
     if (!existing) return Fail(existing.error());
     if (!*existing) return Fail(NotFound(what));
     if (auto ok = CheckVersion(what, (*existing)->version, expected_version); !ok) return ok;
-    return DeleteStoredRow(connection, M::Spec(), (*existing)->id, what);
+    std::string record_id = std::string(opportunity_id) + "/" + std::string(contact_id);
+    return DeleteAudited<domain::DmuMember>(connection, actor, (*existing)->id, record_id, what);
   });
 }
 
@@ -449,17 +499,17 @@ Result<Page<domain::Signal>> SqlStore::ListSignals(const SignalFilter& filter,
   });
 }
 
-Result<domain::Signal> SqlStore::CreateSignal(const domain::Signal& signal) {
-  return Create(signal);
+Result<domain::Signal> SqlStore::CreateSignal(const domain::Signal& signal, const Actor& actor) {
+  return Create(signal, actor);
 }
 
 Result<domain::Signal> SqlStore::UpdateSignal(const domain::Signal& signal,
-                                              int64_t expected_version) {
-  return Update(signal, expected_version);
+                                              int64_t expected_version, const Actor& actor) {
+  return Update(signal, expected_version, actor);
 }
 
-Status SqlStore::DeleteSignal(std::string_view id, int64_t expected_version) {
-  return Delete<domain::Signal>(id, expected_version);
+Status SqlStore::DeleteSignal(std::string_view id, int64_t expected_version, const Actor& actor) {
+  return Delete<domain::Signal>(id, expected_version, actor);
 }
 
 // --- Activities ---
@@ -492,17 +542,18 @@ Result<Page<domain::Activity>> SqlStore::ListActivities(const ActivityFilter& fi
   });
 }
 
-Result<domain::Activity> SqlStore::CreateActivity(const domain::Activity& activity) {
-  return Create(activity);
+Result<domain::Activity> SqlStore::CreateActivity(const domain::Activity& activity,
+                                                  const Actor& actor) {
+  return Create(activity, actor);
 }
 
 Result<domain::Activity> SqlStore::UpdateActivity(const domain::Activity& activity,
-                                                  int64_t expected_version) {
-  return Update(activity, expected_version);
+                                                  int64_t expected_version, const Actor& actor) {
+  return Update(activity, expected_version, actor);
 }
 
-Status SqlStore::DeleteActivity(std::string_view id, int64_t expected_version) {
-  return Delete<domain::Activity>(id, expected_version);
+Status SqlStore::DeleteActivity(std::string_view id, int64_t expected_version, const Actor& actor) {
+  return Delete<domain::Activity>(id, expected_version, actor);
 }
 
 // --- Content ---
@@ -526,21 +577,38 @@ Result<Page<domain::ContentItem>> SqlStore::ListContent(const PageRequest& page)
   });
 }
 
-Result<domain::ContentItem> SqlStore::CreateContent(const domain::ContentItem& item) {
-  return Create(item);
+Result<domain::ContentItem> SqlStore::CreateContent(const domain::ContentItem& item,
+                                                    const Actor& actor) {
+  return Create(item, actor);
 }
 
 Result<domain::ContentItem> SqlStore::UpdateContent(const domain::ContentItem& item,
-                                                    int64_t expected_version) {
-  return Update(item, expected_version);
+                                                    int64_t expected_version, const Actor& actor) {
+  return Update(item, expected_version, actor);
 }
 
-Status SqlStore::DeleteContent(std::string_view id, int64_t expected_version) {
-  return Delete<domain::ContentItem>(id, expected_version);
+Status SqlStore::DeleteContent(std::string_view id, int64_t expected_version, const Actor& actor) {
+  return Delete<domain::ContentItem>(id, expected_version, actor);
 }
 
 // --- Users ---
 
 Result<domain::User> SqlStore::GetUser(std::string_view id) { return Get<domain::User>(id); }
+
+Result<domain::User> SqlStore::CreateUser(const domain::User& user, const Actor& actor) {
+  auto created = Create(user, actor);
+  if (created) created->disabled = false;
+  return created;
+}
+
+Result<domain::User> SqlStore::UpdateUser(const domain::User& user, int64_t expected_version,
+                                          const Actor& actor) {
+  auto updated = Update(user, expected_version, actor);
+  if (!updated) return updated;
+  // The record as stored: `disabled` is not written by an update.
+  auto stored = GetUser(user.id);
+  if (stored && stored->version == updated->version) return stored;
+  return updated;
+}
 
 }  // namespace buyalign::storage

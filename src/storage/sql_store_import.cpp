@@ -1,5 +1,9 @@
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 #include <unordered_set>
 
+#include "storage/audit_log.hpp"
 #include "storage/record_ops.hpp"
 #include "storage/sql_store.hpp"
 
@@ -119,15 +123,38 @@ core::Status ImportType(ImportRun& run, const std::vector<Sourced<R>>& records,
   return ImportRecords(run, records, summary.counts.back().second);
 }
 
+// The import's audit entry: {"account": {"created": 1, "updated": 0, "unchanged": 2}, ...} for
+// the types the batch held.
+std::string SummaryJson(const ImportSummary& summary) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  writer.StartObject();
+  for (const auto& [type, count] : summary.counts) {
+    if (count.created + count.updated + count.unchanged == 0) continue;
+    writer.Key(type.data(), static_cast<rapidjson::SizeType>(type.size()));
+    writer.StartObject();
+    writer.Key("created");
+    writer.Int64(count.created);
+    writer.Key("updated");
+    writer.Int64(count.updated);
+    writer.Key("unchanged");
+    writer.Int64(count.unchanged);
+    writer.EndObject();
+  }
+  writer.EndObject();
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
 }  // namespace
 
 size_t RecordBatch::size() const {
   return teams.size() + users.size() + accounts.size() + contacts.size() + content.size() +
          opportunities.size() + dmu_members.size() + signals.size() + activities.size() +
-         content_shares.size() + outcomes.size();
+         content_shares.size() + outcomes.size() + stage_changes.size();
 }
 
-Result<ImportSummary> SqlStore::Import(const RecordBatch& batch, const ProgressFn& progress) {
+Result<ImportSummary> SqlStore::Import(const RecordBatch& batch, const ProgressFn& progress,
+                                       const Actor& actor) {
   auto summary =
       pool_->Write<ImportSummary>([&](SqlConnection& connection) -> Result<ImportSummary> {
         ImportRun run{connection, RefResolver(connection), progress, 0, batch.size()};
@@ -140,11 +167,16 @@ Result<ImportSummary> SqlStore::Import(const RecordBatch& batch, const ProgressF
         if (ok = ImportType(run, batch.contacts, summary); !ok) return Fail(ok.error());
         if (ok = ImportType(run, batch.content, summary); !ok) return Fail(ok.error());
         if (ok = ImportType(run, batch.opportunities, summary); !ok) return Fail(ok.error());
+        if (ok = ImportType(run, batch.stage_changes, summary); !ok) return Fail(ok.error());
         if (ok = ImportType(run, batch.dmu_members, summary); !ok) return Fail(ok.error());
         if (ok = ImportType(run, batch.signals, summary); !ok) return Fail(ok.error());
         if (ok = ImportType(run, batch.activities, summary); !ok) return Fail(ok.error());
         if (ok = ImportType(run, batch.content_shares, summary); !ok) return Fail(ok.error());
         if (ok = ImportType(run, batch.outcomes, summary); !ok) return Fail(ok.error());
+        if (ok = AppendAudit(connection, actor, {"import", "batch", "", "", SummaryJson(summary)});
+            !ok) {
+          return Fail(ok.error());
+        }
         return summary;
       });
   if (summary && progress) progress(batch.size(), batch.size());

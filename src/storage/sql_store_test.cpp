@@ -350,16 +350,21 @@ TEST_F(SqlStore, OpportunitiesFilterByStatusAccountAndOwner) {
     batch.opportunities.push_back({opportunity, 4 + i});
   }
   ASSERT_TRUE(store().Import(batch));
-  auto ids = [&](const OpportunityFilter& filter) {
+  auto ids = [&](std::string owner, std::optional<domain::OpportunityStatus> status,
+                 std::string account_id) {
+    OpportunityFilter filter;
+    filter.owner = std::move(owner);
+    filter.status = status;
+    filter.account_id = std::move(account_id);
     return WalkPages([&](const PageRequest& p) { return store().ListOpportunities(filter, p); }, 2);
   };
-  EXPECT_EQ(ids({}).size(), 6u);
-  EXPECT_EQ(ids({"", std::nullopt, "a2"}), (std::vector<std::string>{"o4", "o5"}));
-  EXPECT_EQ(ids({"u1", std::nullopt, ""}), (std::vector<std::string>{"o0", "o2", "o4"}));
-  EXPECT_EQ(ids({"", domain::OpportunityStatus::kLost, ""}), std::vector<std::string>{"o1"});
-  EXPECT_EQ(ids({"u1", domain::OpportunityStatus::kOpen, "a1"}),
+  EXPECT_EQ(ids("", std::nullopt, "").size(), 6u);
+  EXPECT_EQ(ids("", std::nullopt, "a2"), (std::vector<std::string>{"o4", "o5"}));
+  EXPECT_EQ(ids("u1", std::nullopt, ""), (std::vector<std::string>{"o0", "o2", "o4"}));
+  EXPECT_EQ(ids("", domain::OpportunityStatus::kLost, ""), std::vector<std::string>{"o1"});
+  EXPECT_EQ(ids("u1", domain::OpportunityStatus::kOpen, "a1"),
             (std::vector<std::string>{"o0", "o2"}));
-  EXPECT_TRUE(ids({"u404", std::nullopt, ""}).empty());
+  EXPECT_TRUE(ids("u404", std::nullopt, "").empty());
   EXPECT_EQ(store().GetUser("u1")->team, "benelux");
 }
 

@@ -17,8 +17,8 @@ TableSpec::TableSpec(std::string_view table, std::vector<std::string_view> colum
   }
   std::string t(table_);
   find_sql_ = "SELECT id, version, " + names + " FROM " + t + " WHERE " + where;
-  insert_sql_ = "INSERT INTO " + t + " (" + names + ", version) VALUES (" + placeholders +
-                ", 1) RETURNING id";
+  insert_sql_ = "INSERT INTO " + t + " (" + names + ", version) VALUES (" + placeholders + ", 1)" +
+                std::string(SqlDialect::kReturningId);
   update_sql_ = "UPDATE " + t + " SET " + assignments + ", version = version + 1 WHERE id = ?";
   delete_sql_ = "DELETE FROM " + t + " WHERE id = ?";
   any_row_sql_ = "SELECT 1 FROM " + t + " LIMIT 1";
@@ -71,12 +71,7 @@ core::Result<int64_t> InsertRow(SqlConnection& connection, const TableSpec& spec
   if (!statement) return core::Fail(statement.error());
   SqlStatement& st = **statement;
   for (size_t i = 0; i < row.values.size(); ++i) st.Bind(static_cast<int>(i) + 1, row.values[i]);
-  auto stepped = st.Step();
-  if (!stepped) return core::Fail(stepped.error());
-  if (!*stepped) return core::Fail(core::Error::Internal("INSERT ... RETURNING gave no row"));
-  int64_t id = st.ColumnInt(0);
-  st.Reset();
-  return id;
+  return st.StepInsert();
 }
 
 core::Status UpdateRow(SqlConnection& connection, const TableSpec& spec, int64_t id,

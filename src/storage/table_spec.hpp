@@ -41,7 +41,7 @@ class TableSpec {
 
   // "SELECT id, version, <columns> FROM <table> WHERE <key columns> = ?..."
   const std::string& find_sql() const { return find_sql_; }
-  // "INSERT INTO <table> (<columns>, version) VALUES (?..., 1) RETURNING id"
+  // "INSERT INTO <table> (<columns>, version) VALUES (?..., 1) RETURNING id" (StepInsert)
   const std::string& insert_sql() const { return insert_sql_; }
   // "UPDATE <table> SET <columns> = ?..., version = version + 1 WHERE id = ?"
   const std::string& update_sql() const { return update_sql_; }

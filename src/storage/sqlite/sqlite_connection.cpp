@@ -22,6 +22,7 @@ constexpr std::string_view kConnectionPragmas[] = {
 }  // namespace
 
 std::string SqliteDialect::Rewrite(std::string_view sql) const {
+  if (sql.ends_with(kReturningId)) sql.remove_suffix(kReturningId.size());
   std::string out(sql);
   constexpr std::string_view kToken = "${ID}";
   for (size_t at = out.find(kToken); at != std::string::npos; at = out.find(kToken, at)) {
@@ -90,6 +91,20 @@ class SqliteConnection::Statement final : public SqlStatement {
       default:
         return std::string(ColumnText(column));
     }
+  }
+
+  core::Result<int64_t> StepInsert() override {
+    auto stepped = Step();
+    if (!stepped) return core::Fail(stepped.error());
+    int64_t id = sqlite3_last_insert_rowid(db_);
+    sqlite3_reset(stmt_);
+    return id;
+  }
+
+  int ColumnCount() override { return sqlite3_column_count(stmt_); }
+  std::string_view ColumnName(int column) override {
+    const char* name = sqlite3_column_name(stmt_, column);
+    return name ? std::string_view(name) : std::string_view();
   }
 
   void Reset() override {

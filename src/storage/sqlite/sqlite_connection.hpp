@@ -18,6 +18,8 @@ namespace buyalign::storage::sqlite {
 class SqliteDialect final : public SqlDialect {
  public:
   std::string_view IdColumnType() const override { return "INTEGER PRIMARY KEY"; }
+  // Drops a trailing kReturningId: RETURNING makes SQLite build and clear a temporary table on
+  // every execution, while sqlite3_last_insert_rowid is free (StepInsert).
   std::string Rewrite(std::string_view sql) const override;
 };
 
@@ -38,6 +40,10 @@ class SqliteConnection final : public SqlConnection {
   core::Status Begin(TransactionMode mode) override;
   core::Status Commit() override;
   core::Status Rollback() override;
+  // The SQLite online backup API, in one step: the copy holds a read snapshot of the source, so it
+  // is consistent while other connections keep writing; inside a read transaction of this
+  // connection the copy is that transaction's snapshot. Writes `path` + ".tmp", then renames it.
+  core::Status BackupTo(const std::string& path) override;
 
  private:
   class Statement;
