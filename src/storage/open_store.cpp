@@ -1,6 +1,7 @@
 #include "storage/open_store.hpp"
 
 #include "storage/migrations.hpp"
+#include "storage/postgres/postgres_store.hpp"
 #include "storage/sql_store.hpp"
 #include "storage/sqlite/sqlite_connection.hpp"
 
@@ -38,7 +39,7 @@ core::Result<std::unique_ptr<Store>> OpenStore(const std::string& location) {
     return core::Fail(core::Error::Invalid("no database location given", "database"));
   }
   if (IsPostgresUrl(location)) {
-    return core::Fail(core::Error::Invalid("PostgreSQL is not supported yet", "database"));
+    return postgres::OpenPostgresStore(location);
   }
   return OpenSqlite(location);
 }

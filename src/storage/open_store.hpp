@@ -9,9 +9,10 @@
 namespace buyalign::storage {
 
 // Opens the store at `location`, bringing its schema up to date. A file path opens (creating if
-// absent) a SQLite database; a postgresql:// URL will select PostgreSQL (not supported yet:
-// kInvalidArgument). Fails with kInvalidArgument for an empty location and kInternal (or
-// kUnavailable when it is locked) when the database cannot be opened or migrated.
+// absent) a SQLite database; a postgresql:// (or postgres://) URL selects PostgreSQL
+// (postgres/postgres_store.hpp: ?pool=N, ?statement_timeout=MS). Fails with kInvalidArgument for
+// an empty location or a bad URL parameter, kUnavailable when the database is locked or its
+// server unreachable, and kInternal when it cannot be opened or migrated.
 core::Result<std::unique_ptr<Store>> OpenStore(const std::string& location);
 
 }  // namespace buyalign::storage

@@ -442,11 +442,12 @@ TEST_F(SqlStore, ConcurrentWritersAllSucceed) {
   EXPECT_EQ(all.size(), static_cast<size_t>(kThreads * kPerThread));
 }
 
-TEST(OpenStore, PostgresIsNotSupportedYet) {
-  auto opened = OpenStore("postgresql://localhost/buyalign");
+TEST(OpenStore, UnreachablePostgresIsUnavailable) {
+  auto opened = OpenStore("postgresql://buyalign@127.0.0.1:1/buyalign");
   ASSERT_FALSE(opened);
-  EXPECT_EQ(opened.error().code, ErrorCode::kInvalidArgument);
-  EXPECT_EQ(opened.error().message, "PostgreSQL is not supported yet");
+  EXPECT_EQ(opened.error().code, ErrorCode::kUnavailable);
+  EXPECT_TRUE(opened.error().message.starts_with("database unavailable: "))
+      << opened.error().message;
 }
 
 TEST(OpenStore, UnopenablePathFails) {

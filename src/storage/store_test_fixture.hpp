@@ -2,38 +2,66 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <random>
 #include <string>
 
 #include "storage/open_store.hpp"
+#include "storage/postgres/postgres_admin.hpp"
+#include "storage/postgres/postgres_url.hpp"
 
-// A fresh SQLite database file per test, in its own temporary directory, removed afterwards.
+// A fresh database per test, removed afterwards: by default a SQLite file in its own temporary
+// directory; with BUYALIGN_TEST_BACKEND=postgres a new database on the PostgreSQL server that
+// BUYALIGN_TEST_PG_URL names (src/storage/postgres/with_postgres starts one). The same tests
+// thus run against both backends.
 namespace buyalign::storage::testing {
 
 class StoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
     std::random_device random;
-    dir_ = std::filesystem::temp_directory_path() /
-           ("buyalign-storage-" + std::to_string(random()) + std::to_string(random()));
+    std::string suffix = std::to_string(random()) + std::to_string(random());
+    dir_ = std::filesystem::temp_directory_path() / ("buyalign-storage-" + suffix);
     std::filesystem::create_directories(dir_);
+    if (UsesPostgres()) {
+      ASSERT_FALSE(ServerUrl().empty()) << "BUYALIGN_TEST_PG_URL is not set (scripts/pg-start)";
+      database_ = "buyalign_test_" + suffix;
+      auto created = postgres::CreateDatabase(ServerUrl(), database_);
+      ASSERT_TRUE(created) << created.error().message;
+      location_ = postgres::WithDatabase(ServerUrl(), database_);
+    } else {
+      location_ = path();
+    }
     Reopen();
   }
   void TearDown() override {
     store_.reset();
+    if (!database_.empty()) postgres::DropDatabase(ServerUrl(), database_);
     std::filesystem::remove_all(dir_);
   }
 
-  // Closes the store and opens the same file again.
+  // Closes the store and opens the same database again.
   void Reopen() {
     store_.reset();
-    auto opened = OpenStore(path());
+    auto opened = OpenStore(location_);
     ASSERT_TRUE(opened) << opened.error().message;
     store_ = std::move(*opened);
   }
 
+  static bool UsesPostgres() {
+    const char* backend = std::getenv("BUYALIGN_TEST_BACKEND");
+    return backend != nullptr && std::string(backend) == "postgres";
+  }
+  static std::string ServerUrl() {
+    const char* url = std::getenv("BUYALIGN_TEST_PG_URL");
+    return url ? url : "";
+  }
+
+  // Where the store lives: a SQLite file path or a postgresql:// URL.
+  const std::string& location() const { return location_; }
+  // A file path in the test's own temporary directory (the SQLite database, or for backups).
   std::string path() const { return (dir_ / "buyalign.db").string(); }
   Store& store() { return *store_; }
 
@@ -111,6 +139,8 @@ class StoreTest : public ::testing::Test {
 
  private:
   std::filesystem::path dir_;
+  std::string database_;  // the PostgreSQL database of this test, or empty
+  std::string location_;
   std::unique_ptr<Store> store_;
 };
 
