@@ -48,6 +48,10 @@ core::Result<domain::ContentShare> DecodeContentShare(const rapidjson::Value& ob
                                                       domain::ContentShare base = {});
 core::Result<domain::Outcome> DecodeOutcome(const rapidjson::Value& obj, DecodeMode mode,
                                             domain::Outcome base = {});
+// A CRM's stage history entry (type "stage_change"; not in the interchange spec's example, but
+// exported so that CRM-imported data survives an export -> ingest round trip).
+core::Result<domain::StageChange> DecodeStageChange(const rapidjson::Value& obj, DecodeMode mode,
+                                                    domain::StageChange base = {});
 
 // Encoders write one JSON object. With `with_type` the object starts with the interchange "type"
 // (JSON Lines); with `with_version` it carries "version" (HTTP API). Absent optional fields are
@@ -67,6 +71,7 @@ void Encode(const domain::Activity& record, JsonWriter& out, EncodeOptions optio
 void Encode(const domain::ContentItem& record, JsonWriter& out, EncodeOptions options);
 void Encode(const domain::ContentShare& record, JsonWriter& out, EncodeOptions options);
 void Encode(const domain::Outcome& record, JsonWriter& out, EncodeOptions options);
+void Encode(const domain::StageChange& record, JsonWriter& out, EncodeOptions options);
 
 // A deterministic id for a signal or activity that arrived without one, derived from its
 // content, so importing the same file twice updates instead of duplicating.
