@@ -17,7 +17,7 @@ Timing: wall seconds are noisy on a shared machine, so CPU seconds are reported 
 OMP_NUM_THREADS=1 for a like-for-like single-core comparison (both sides use OpenMP).
 
 Test tool only: scikit-learn is never a product dependency. Run with the system Python:
-  /usr/bin/python3 bench/sklearn_compare.py --buyalign build-forecast/src/forecast/buyalign_model
+  /usr/bin/python3 bench/sklearn_compare.py --buyalign build/src/cli/buyalign
 """
 import argparse
 import csv

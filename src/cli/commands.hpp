@@ -17,5 +17,11 @@ void AddIngestCommand(CLI::App& app);
 void AddExportCommand(CLI::App& app);
 void AddServeCommand(CLI::App& app);
 void AddDemoCommand(CLI::App& app);
+// `backup --db FILE --out FILE` and `restore --from FILE --db FILE`.
+void AddBackupCommands(CLI::App& app);
+// `readiness --db FILE [--opportunity ID] [--as-of TIME]`: JSON Lines.
+void AddReadinessCommand(CLI::App& app);
+// `next-actions --db FILE [--owner U] [--opportunity ID]` and `content coverage --db FILE`.
+void AddNextActionsCommands(CLI::App& app);
 
 }  // namespace buyalign::cli

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <sys/types.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace buyalign::api_test {
+
+// A running `buyalign serve` child process on a fresh database file and a free port. Starts in
+// the constructor (reading the port from its "listening on" line), sends SIGTERM and waits in
+// the destructor. Not thread-safe; one owner.
+class ServerProcess {
+ public:
+  // `extra_args` are appended to `serve --db <temp> --port 0`.
+  explicit ServerProcess(std::vector<std::string> extra_args = {});
+  ~ServerProcess();
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  int port() const { return port_; }
+  pid_t pid() const { return pid_; }
+  const std::filesystem::path& db() const { return db_; }
+  // What the server wrote to stderr so far (logs, access lines).
+  std::string Log() const;
+
+  // Sends SIGTERM and waits up to `timeout_ms`; returns the exit status (as from waitpid's
+  // WEXITSTATUS), or -1 when it did not exit normally in time (it is then killed).
+  int Terminate(int timeout_ms = 10000);
+
+ private:
+  std::filesystem::path dir_;
+  std::filesystem::path db_;
+  pid_t pid_ = -1;
+  int port_ = 0;
+};
+
+}  // namespace buyalign::api_test
