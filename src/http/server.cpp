@@ -30,6 +30,7 @@
 #include "http/access_log.hpp"
 #include "http/error_response.hpp"
 #include "http/query.hpp"
+#include "http/security_headers.hpp"
 
 namespace buyalign::http {
 namespace {
@@ -124,6 +125,10 @@ bhttp::response<bhttp::string_body> ToBeast(Response&& response, unsigned versio
   bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(response.status), version};
   if (!response.content_type.empty()) out.set(bhttp::field::content_type, response.content_type);
   for (const auto& [name, value] : response.headers) out.set(name, value);
+  for (const auto& [name, value] : kSecurityHeaders) {
+    out.set(beast::string_view(name.data(), name.size()),
+            beast::string_view(value.data(), value.size()));
+  }
   out.keep_alive(keep_alive);
   out.body() = std::move(response.body);
   out.prepare_payload();

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "api_fixture.hpp"
 
@@ -80,6 +81,21 @@ TEST_F(ServerApi, PlaceholderPageWithoutAWebBuild) {
     EXPECT_EQ(page.status, 200) << path;
     EXPECT_EQ(page.Header("content-type"), "text/html; charset=utf-8");
     EXPECT_NE(page.body.find("/api/v1/openapi.json"), std::string::npos);
+  }
+}
+
+TEST_F(ServerApi, EveryResponseCarriesTheSecurityHeaders) {
+  // A record, an error, the web page and a request refused before routing.
+  std::vector<HttpResult> results = {client().Get("/healthz"), client().Get("/api/v1/nothing"),
+                                     client().Get("/"),
+                                     client().Send("DELETE", "/api/v1/accounts", "")};
+  for (const HttpResult& r : results) {
+    const std::string csp = r.Header("content-security-policy");
+    EXPECT_NE(csp.find("script-src 'self'"), std::string::npos) << r.status;
+    EXPECT_EQ(csp.find("unsafe-eval"), std::string::npos);
+    EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos) << r.status;
+    EXPECT_EQ(r.Header("x-content-type-options"), "nosniff") << r.status;
+    EXPECT_EQ(r.Header("x-frame-options"), "DENY") << r.status;
   }
 }
 
