@@ -17,10 +17,12 @@ std::optional<HandOffChain> FindHandOffs(const PlaybookRule& rule, const DealVie
       chain.begin(), chain.end(),
       [](const domain::Activity* a, const domain::Activity* b) { return a->at < b->at; });
   HandOffChain out;
-  // Walk back from the latest meeting; a contact met twice ends the chain (that is a
-  // relationship, not a hand-off).
+  // Walk back from the latest meeting. Meetings in a row with the same contact are one link (an
+  // intro and its follow-up); a contact met again after others ends the chain, since going back
+  // to someone is a relationship, not a hand-off.
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
     const std::string& contact = (*it)->contact_ids.front();
+    if (!out.contacts.empty() && out.contacts.back() == contact) continue;
     if (std::find(out.contacts.begin(), out.contacts.end(), contact) != out.contacts.end()) break;
     out.contacts.push_back(contact);
   }

@@ -10,7 +10,8 @@
 namespace buyalign::actions {
 
 // The contacts a seller was passed along: the latest run of `chain_activities` (each naming one
-// contact) in which every contact is new, oldest first; back() is the current contact.
+// contact) in which every contact is new, oldest first; back() is the current contact. Meetings
+// in a row with the same contact count as one link.
 struct HandOffChain {
   std::vector<std::string> contacts;
 };

@@ -129,8 +129,23 @@ TEST(NextActions, PassedFromContactToContactMapsTheDmuWithTheCurrentContact) {
   EXPECT_EQ(a->contact_id, "c-dan");
   EXPECT_EQ(a->activity, "discovery_meeting");
   EXPECT_NE(a->purpose.find("Map the buying group with Dan"), std::string::npos) << a->purpose;
-  EXPECT_NE(a->reason.explanation.find("last 4 meetings"), std::string::npos)
+  EXPECT_NE(a->reason.explanation.find("passed along 4 contacts"), std::string::npos)
       << a->reason.explanation;
+}
+
+TEST(NextActions, AFollowUpWithTheCurrentContactKeepsTheChain) {
+  OpportunityInput in = PassedAround();
+  in.activities.push_back(MakeActivity("x5", {"c-dan"}, "follow_up", 33));
+  const NextAction* a = WithReason(PlanAt(in, 35), "passed_around");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->contact_id, "c-dan");
+}
+
+TEST(NextActions, GoingBackToAnEarlierContactIsARelationshipNotAHandOff) {
+  OpportunityInput in = PassedAround();
+  // Back to Cas after Dan: the chain since is Dan and Cas only, too short to be a pattern.
+  in.activities.push_back(MakeActivity("x5", {"c-cas"}, "follow_up", 33));
+  EXPECT_EQ(WithReason(PlanAt(in, 35), "passed_around"), nullptr);
 }
 
 TEST(NextActions, HandOffsToTheEconomicBuyerAreNotPassingAround) {

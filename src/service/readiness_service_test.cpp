@@ -133,22 +133,23 @@ TEST_F(ReadinessServiceTest, CoverageSpansEveryStageWithGaps) {
   EXPECT_FALSE(coverage->gaps.empty());
 }
 
-// Known gap (issue 6), as in tests/api/readiness_api_test.cpp: the negotiation and technology
-// stories do not trigger their playbook rules on the demo data yet. Disabled, not deleted.
-TEST_F(ReadinessServiceTest, DISABLED_StoriesGetThePlaybooksActions) {
+TEST_F(ReadinessServiceTest, PassedAroundStoryGetsTheMapTheDmuAction) {
+  ReadinessService readiness(*store_);
+  NextActionsService actions(readiness);
+  auto nexivo = actions.ForOpportunity("opp-nexivo-field-service", as_of_);
+  ASSERT_TRUE(nexivo) << nexivo.error().message;
+  EXPECT_TRUE(HasAction(*nexivo, "", "passed_around", "discovery_meeting"));
+}
+
+// Known gap (issue 6), as in tests/api/readiness_api_test.cpp: the negotiation story does not
+// trigger its playbook rule on the demo data yet. Disabled, not deleted.
+TEST_F(ReadinessServiceTest, DISABLED_NegotiationStoryGetsTermsBeforePrice) {
   ReadinessService readiness(*store_);
   NextActionsService actions(readiness);
   auto mercier = actions.ForOpportunity("opp-mercier-handhelds", as_of_);
   ASSERT_TRUE(mercier) << mercier.error().message;
   EXPECT_TRUE(
       HasAction(*mercier, "c-mercier-isabelle", "price_before_terms", "negotiation_meeting"));
-  auto nexivo = actions.ForOpportunity("opp-nexivo-field-service", as_of_);
-  ASSERT_TRUE(nexivo) << nexivo.error().message;
-  EXPECT_TRUE(HasAction(*nexivo, "", "passed_around", "discovery_meeting"));
-  auto coverage = actions.Coverage("");
-  ASSERT_TRUE(coverage);
-  EXPECT_EQ(coverage->stages.size(), 12u);
-  EXPECT_FALSE(coverage->gaps.empty());
 }
 
 }  // namespace

@@ -141,18 +141,8 @@ TEST_F(ReadinessApi, NextActionsFollowThePlaybook) {
       << "no action for the lagging managing director";
 }
 
-// Known gap (issue 6): on the demo data the negotiation and technology stories do not trigger
-// their playbook rules yet. The demo's notes say "SLA not discussed", and the rule's keyword test
-// (`unless_mention`) reads any mention of "SLA" as a discussion; the passed-around pattern does
-// not match the demo's hand-off chain. Kept disabled so the gap stays visible until fixed.
-TEST_F(ReadinessApi, DISABLED_NegotiationAndHandOffStoriesFollowThePlaybook) {
+TEST_F(ReadinessApi, PassedAroundStoryMapsTheDmu) {
   const std::string q = std::string("/next-actions?as_of=") + kAsOf;
-  rapidjson::Document mercier = GetJson("/api/v1/opportunities/opp-mercier-handhelds" + q);
-  const rapidjson::Value* terms =
-      ActionFor(mercier["items"], "c-mercier-isabelle", "price_before_terms");
-  ASSERT_NE(terms, nullptr) << "no terms-before-price action for procurement";
-  EXPECT_STREQ((*terms)["activity"].GetString(), "negotiation_meeting");
-
   rapidjson::Document nexivo = GetJson("/api/v1/opportunities/opp-nexivo-field-service" + q);
   const rapidjson::Value* map = ActionFor(nexivo["items"], "", "passed_around");
   ASSERT_NE(map, nullptr) << "no map-the-DMU action for the passed-around deal";
@@ -161,6 +151,19 @@ TEST_F(ReadinessApi, DISABLED_NegotiationAndHandOffStoriesFollowThePlaybook) {
     EXPECT_FALSE(std::string(a["due"].GetString()).empty());
     EXPECT_GE(a["questions"].Size(), 1u);
   }
+}
+
+// Known gap (issue 6): on the demo data the negotiation story does not trigger its playbook rule
+// yet. The demo's notes say "SLA not discussed yet", and the rule's keyword test
+// (`unless_mention`) reads any mention of "SLA" as a discussion. Kept disabled so the gap stays
+// visible until the rule understands a topic named as still open.
+TEST_F(ReadinessApi, DISABLED_NegotiationStoryClearsTermsBeforePrice) {
+  const std::string q = std::string("/next-actions?as_of=") + kAsOf;
+  rapidjson::Document mercier = GetJson("/api/v1/opportunities/opp-mercier-handhelds" + q);
+  const rapidjson::Value* terms =
+      ActionFor(mercier["items"], "c-mercier-isabelle", "price_before_terms");
+  ASSERT_NE(terms, nullptr) << "no terms-before-price action for procurement";
+  EXPECT_STREQ((*terms)["activity"].GetString(), "negotiation_meeting");
 }
 
 TEST_F(ReadinessApi, OwnerActionsAreLimitedAndRanked) {
