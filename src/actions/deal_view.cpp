@@ -21,13 +21,45 @@ const MemberReadiness* Strongest(const std::vector<MemberReadiness>& members, Pr
   return best;
 }
 
+// Words that, in the same clause as a topic, say the topic is still open ("SLA not discussed
+// yet", "delivery to be settled later"): such a clause is not evidence that it was discussed.
+// Matched as whole words, so "note" or "known" do not count as "no".
+constexpr std::string_view kOpenMarkers[] = {"not",  "no",     "never",   "yet",     "later",
+                                             "open", "before", "without", "pending", "tbd"};
+
+bool HasWord(std::string_view clause, std::string_view word) {
+  for (size_t at = clause.find(word); at != std::string_view::npos;
+       at = clause.find(word, at + 1)) {
+    const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(clause[at - 1]));
+    const size_t end = at + word.size();
+    const bool ends =
+        end == clause.size() || !std::isalnum(static_cast<unsigned char>(clause[end]));
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+// True when some clause of the note (split at ; , . and newlines) names one of `words` without
+// saying that it is still open.
 bool ContainsWord(std::string_view note, const std::vector<std::string>& words) {
   if (note.empty()) return false;
   std::string lower(note);
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return std::any_of(words.begin(), words.end(),
-                     [&](const std::string& w) { return lower.find(w) != std::string::npos; });
+  std::string_view rest(lower);
+  while (!rest.empty()) {
+    const size_t cut = rest.find_first_of(";,.\n");
+    const std::string_view clause = rest.substr(0, cut);
+    rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut + 1);
+    const bool names_topic = std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+      return clause.find(w) != std::string_view::npos;
+    });
+    if (!names_topic) continue;
+    const bool still_open = std::any_of(std::begin(kOpenMarkers), std::end(kOpenMarkers),
+                                        [&](std::string_view m) { return HasWord(clause, m); });
+    if (!still_open) return true;
+  }
+  return false;
 }
 
 }  // namespace

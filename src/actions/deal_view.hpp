@@ -47,8 +47,9 @@ class DealView {
   const engine::MemberReadiness* CurrentContact() const;
 
   bool HasActivity(const std::vector<std::string>& kinds) const;
-  // Whether a signal or activity note up to as_of contains one of `words` (lower case),
-  // case-insensitively.
+  // Whether a signal or activity note up to as_of names one of `words` (lower case),
+  // case-insensitively, in a clause that does not call the topic still open ("SLA not discussed
+  // yet" is no mention of an SLA being discussed).
   bool Mentions(const std::vector<std::string>& words) const;
   bool HasRole(const std::vector<domain::DmuRole>& roles) const;
   // Signals about the contact up to as_of.

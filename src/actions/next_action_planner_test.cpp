@@ -60,6 +60,19 @@ TEST(NextActions, DiscountAfterSlaWasDiscussedIsNotPriceBeforeTerms) {
   EXPECT_EQ(WithReason(PlanAt(in, 80), "price_before_terms"), nullptr);
 }
 
+TEST(NextActions, ANoteThatCallsTheSlaStillOpenIsNoDiscussion) {
+  OpportunityInput in = DiscountBeforeTerms();
+  for (const char* note :
+       {"Quote sent; delivery times and SLA not discussed yet",
+        "wants 12% off before talking about delivery or SLAs", "price only. SLA still open"}) {
+    in.activities[1].note = note;
+    EXPECT_NE(WithReason(PlanAt(in, 80), "price_before_terms"), nullptr) << note;
+  }
+  // A settled topic in one clause counts even when another clause of the note is open.
+  in.activities[1].note = "SLA agreed at 99.5%; penalties not discussed yet";
+  EXPECT_EQ(WithReason(PlanAt(in, 80), "price_before_terms"), nullptr);
+}
+
 TEST(NextActions, LaggingEconomicBuyerIsMetOnTheBusinessProblem) {
   OpportunityInput in;
   in.opportunity_id = "o1";

@@ -141,9 +141,7 @@ TEST_F(ReadinessServiceTest, PassedAroundStoryGetsTheMapTheDmuAction) {
   EXPECT_TRUE(HasAction(*nexivo, "", "passed_around", "discovery_meeting"));
 }
 
-// Known gap (issue 6), as in tests/api/readiness_api_test.cpp: the negotiation story does not
-// trigger its playbook rule on the demo data yet. Disabled, not deleted.
-TEST_F(ReadinessServiceTest, DISABLED_NegotiationStoryGetsTermsBeforePrice) {
+TEST_F(ReadinessServiceTest, NegotiationStoryGetsTermsBeforePrice) {
   ReadinessService readiness(*store_);
   NextActionsService actions(readiness);
   auto mercier = actions.ForOpportunity("opp-mercier-handhelds", as_of_);

@@ -153,11 +153,7 @@ TEST_F(ReadinessApi, PassedAroundStoryMapsTheDmu) {
   }
 }
 
-// Known gap (issue 6): on the demo data the negotiation story does not trigger its playbook rule
-// yet. The demo's notes say "SLA not discussed yet", and the rule's keyword test
-// (`unless_mention`) reads any mention of "SLA" as a discussion. Kept disabled so the gap stays
-// visible until the rule understands a topic named as still open.
-TEST_F(ReadinessApi, DISABLED_NegotiationStoryClearsTermsBeforePrice) {
+TEST_F(ReadinessApi, NegotiationStoryClearsTermsBeforePrice) {
   const std::string q = std::string("/next-actions?as_of=") + kAsOf;
   rapidjson::Document mercier = GetJson("/api/v1/opportunities/opp-mercier-handhelds" + q);
   const rapidjson::Value* terms =

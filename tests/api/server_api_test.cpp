@@ -134,7 +134,7 @@ TEST(ServerShutdown, RequestInFlightFinishesBeforeExit) {
   HttpResult result = client.FinishRaw(body.substr(10));
   EXPECT_EQ(result.status, 200) << result.body;
   EXPECT_EQ(result.Header("connection"), "close");
-  EXPECT_EQ(server.Terminate(5000), 0) << server.Log();
+  EXPECT_EQ(server.WaitForExit(5000), 0) << server.Log();
 }
 
 }  // namespace

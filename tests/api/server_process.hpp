@@ -28,6 +28,10 @@ class ServerProcess {
   // Sends SIGTERM and waits up to `timeout_ms`; returns the exit status (as from waitpid's
   // WEXITSTATUS), or -1 when it did not exit normally in time (it is then killed).
   int Terminate(int timeout_ms = 10000);
+  // Waits for an exit the test already asked for (a second SIGTERM during shutdown may kill the
+  // process by design): its exit status, or -1 after a signal or when it outlives the timeout
+  // (it is then killed).
+  int WaitForExit(int timeout_ms);
 
  private:
   std::filesystem::path dir_;
