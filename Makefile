@@ -16,8 +16,12 @@ deps:
 test-deps:
 	@scripts/install-deps --test
 
+# ccache, when the machine has it, makes rebuilds in fresh checkouts cheap; it is optional.
+CCACHE := $(shell command -v ccache 2>/dev/null)
+
 $(BUILD)/CMakeCache.txt:
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  $(if $(CCACHE),-DCMAKE_CXX_COMPILER_LAUNCHER=$(CCACHE))
 
 configure: $(BUILD)/CMakeCache.txt
 

@@ -15,6 +15,8 @@ struct AccountTraits
   static constexpr std::string_view kSingular = "Account";
   static constexpr std::string_view kPlural = "Accounts";
   static constexpr std::string_view kIdPrefix = "acc-";
+  static constexpr auth::Resource kResource = auth::Resource::kAccount;
+  static constexpr bool kPartOfOpportunity = false;
   static constexpr KeyBinding kKeys[] = {{"id", "id"}};
 
   static core::Result<Record> Decode(ApiContext&, const rapidjson::Value& obj,

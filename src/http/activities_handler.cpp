@@ -15,6 +15,9 @@ struct ActivityTraits
   static constexpr std::string_view kSingular = "Activity";
   static constexpr std::string_view kPlural = "Activities";
   static constexpr std::string_view kIdPrefix = "act-";
+  static constexpr auth::Resource kResource = auth::Resource::kOpportunity;
+  // Writes to what belongs to a deal are edits of the deal.
+  static constexpr bool kPartOfOpportunity = true;
   static constexpr KeyBinding kKeys[] = {{"id", "id"}};
 
   static core::Result<Record> Decode(ApiContext& ctx, const rapidjson::Value& obj,

@@ -15,6 +15,8 @@ struct ContactTraits
   static constexpr std::string_view kSingular = "Contact";
   static constexpr std::string_view kPlural = "Contacts";
   static constexpr std::string_view kIdPrefix = "con-";
+  static constexpr auth::Resource kResource = auth::Resource::kContact;
+  static constexpr bool kPartOfOpportunity = false;
   static constexpr KeyBinding kKeys[] = {{"id", "id"}};
 
   static core::Result<Record> Decode(ApiContext&, const rapidjson::Value& obj,

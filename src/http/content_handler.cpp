@@ -15,6 +15,8 @@ struct ContentTraits
   static constexpr std::string_view kSingular = "Content";
   static constexpr std::string_view kPlural = "Content";
   static constexpr std::string_view kIdPrefix = "cnt-";
+  static constexpr auth::Resource kResource = auth::Resource::kContent;
+  static constexpr bool kPartOfOpportunity = false;
   static constexpr KeyBinding kKeys[] = {{"id", "id"}};
 
   static core::Result<Record> Decode(ApiContext& ctx, const rapidjson::Value& obj,

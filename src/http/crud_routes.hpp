@@ -17,6 +17,8 @@
 //   static constexpr std::string_view kSingular = "Account", kPlural = "Accounts";  // op ids
 //   static constexpr std::string_view kIdPrefix = "acc-";  // "" when create takes no generated id
 //   static constexpr KeyBinding kKeys[] = {{"id", "id"}};  // JSON field <- path parameter
+//   static constexpr auth::Resource kResource = auth::Resource::kAccount;  // the policy's row
+//   static constexpr bool kPartOfOpportunity = false;  // true: every write is kUpdate of the deal
 //   static Result<Record> Decode(ApiContext&, const rapidjson::Value&, DecodeMode, Record base);
 //   static Result<Page<Record>> List(ApiContext&, const Request&, const PageRequest&);
 //   // The next four come from IdRecordOps for records with one id (id_record_ops.hpp).
@@ -184,18 +186,23 @@ void AddCrudRoutes(Router& router, ApiContext& ctx) {
   const std::string replace_op = "replace" + singular;
   const std::string update_op = "update" + singular;
   const std::string delete_op = "delete" + singular;
-  router.Add("GET", collection, list_op,
+  const auto access = [](auth::Action action) {
+    if (Traits::kPartOfOpportunity && action != auth::Action::kRead) action = auth::Action::kUpdate;
+    return Access::To(Traits::kResource, action);
+  };
+  router.Add("GET", collection, list_op, access(auth::Action::kRead),
              [&ctx, list_op](Request& r) { return crud::List<Traits>(ctx, r, list_op); });
-  router.Add("POST", collection, create_op,
+  router.Add("POST", collection, create_op, access(auth::Action::kCreate),
              [&ctx, create_op](Request& r) { return crud::Create<Traits>(ctx, r, create_op); });
-  router.Add("GET", item, get_op,
+  router.Add("GET", item, get_op, access(auth::Action::kRead),
              [&ctx, get_op](Request& r) { return crud::Get<Traits>(ctx, r, get_op); });
-  router.Add("PUT", item, replace_op,
+  router.Add("PUT", item, replace_op, access(auth::Action::kUpdate),
              [&ctx, replace_op](Request& r) { return crud::Replace<Traits>(ctx, r, replace_op); });
-  router.Add("PATCH", item, update_op, [&ctx, get_op, update_op](Request& r) {
-    return crud::Patch<Traits>(ctx, r, get_op, update_op);
-  });
-  router.Add("DELETE", item, delete_op,
+  router.Add("PATCH", item, update_op, access(auth::Action::kUpdate),
+             [&ctx, get_op, update_op](Request& r) {
+               return crud::Patch<Traits>(ctx, r, get_op, update_op);
+             });
+  router.Add("DELETE", item, delete_op, access(auth::Action::kDelete),
              [&ctx, delete_op](Request& r) { return crud::Delete<Traits>(ctx, r, delete_op); });
 }
 

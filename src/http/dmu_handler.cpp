@@ -14,6 +14,9 @@ struct DmuTraits {
   static constexpr std::string_view kSingular = "DmuMember";
   static constexpr std::string_view kPlural = "DmuMembers";
   static constexpr std::string_view kIdPrefix = "";
+  static constexpr auth::Resource kResource = auth::Resource::kOpportunity;
+  // Writes to what belongs to a deal are edits of the deal.
+  static constexpr bool kPartOfOpportunity = true;
   static constexpr KeyBinding kKeys[] = {{"opportunity_id", "id"}, {"contact_id", "contact_id"}};
 
   static core::Result<Record> Decode(ApiContext&, const rapidjson::Value& obj,

@@ -73,8 +73,11 @@ Response Export(ApiContext& ctx) {
 
 void AddInterchangeRoutes(Router& router, ApiContext& ctx) {
   router.Add("POST", "/api/v1/ingest", "ingest",
+             Access::To(auth::Resource::kIngest, auth::Action::kCreate),
              [&ctx](Request& request) { return Ingest(ctx, request); });
-  router.Add("GET", "/api/v1/export", "export", [&ctx](Request&) { return Export(ctx); });
+  router.Add("GET", "/api/v1/export", "export",
+             Access::To(auth::Resource::kExport, auth::Action::kRead),
+             [&ctx](Request&) { return Export(ctx); });
 }
 
 }  // namespace buyalign::http

@@ -71,15 +71,20 @@ Response Influence(ApiContext& ctx, const Request& request) {
 
 void AddNextActionRoutes(Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/opportunities/{id}/next-actions", "getOpportunityNextActions",
+             Access::To(auth::Resource::kReadiness, auth::Action::kRead),
              [&ctx](Request& r) { return OpportunityActions(ctx, r); });
   router.Add("GET", "/api/v1/next-actions", "listNextActions",
+             Access::To(auth::Resource::kReadiness, auth::Action::kRead),
              [&ctx](Request& r) { return OwnerActions(ctx, r); });
   // Registered before the content routes: the literal must win over /content/{id}.
   router.Add("GET", "/api/v1/content/coverage", "getContentCoverage",
+             Access::To(auth::Resource::kAnalytics, auth::Action::kRead),
              [&ctx](Request& r) { return Coverage(ctx, r); });
   router.Add("POST", "/api/v1/opportunities/{id}/showroom-decision", "decideShowroom",
+             Access::To(auth::Resource::kReadiness, auth::Action::kRead),
              [&ctx](Request& r) { return Showroom(ctx, r); });
   router.Add("GET", "/api/v1/content/{id}/influence", "getContentInfluence",
+             Access::To(auth::Resource::kAnalytics, auth::Action::kRead),
              [&ctx](Request& r) { return Influence(ctx, r); });
 }
 

@@ -17,6 +17,8 @@ struct OpportunityTraits
   static constexpr std::string_view kSingular = "Opportunity";
   static constexpr std::string_view kPlural = "Opportunities";
   static constexpr std::string_view kIdPrefix = "opp-";
+  static constexpr auth::Resource kResource = auth::Resource::kOpportunity;
+  static constexpr bool kPartOfOpportunity = false;
   static constexpr KeyBinding kKeys[] = {{"id", "id"}};
 
   static core::Result<Record> Decode(ApiContext&, const rapidjson::Value& obj,

@@ -51,8 +51,10 @@ Response ListReadiness(ApiContext& ctx, const Request& request) {
 
 void AddReadinessRoutes(Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/opportunities/{id}/readiness", "getOpportunityReadiness",
+             Access::To(auth::Resource::kReadiness, auth::Action::kRead),
              [&ctx](Request& r) { return GetReadiness(ctx, r); });
   router.Add("GET", "/api/v1/readiness", "listReadiness",
+             Access::To(auth::Resource::kReadiness, auth::Action::kRead),
              [&ctx](Request& r) { return ListReadiness(ctx, r); });
 }
 

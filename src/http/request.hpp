@@ -5,6 +5,8 @@
 #include <utility>
 #include <vector>
 
+#include "http/caller.hpp"
+
 // The plain request and response types handlers see. They carry no Beast types, so handler files
 // compile without the (slow) Boost.Beast headers; only server.cpp converts to and from the wire.
 namespace buyalign::http {
@@ -20,6 +22,7 @@ struct Request {
   std::vector<NameValue> headers;  // names in lower case
   std::string body;
   std::vector<NameValue> params;  // decoded path parameters, filled in by the router
+  Caller caller;                  // who is asking, filled in before the handler runs
 
   // The first value of a header (name in lower case), or "" when absent.
   std::string_view Header(std::string_view lower_name) const { return Find(headers, lower_name); }

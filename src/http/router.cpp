@@ -34,7 +34,7 @@ std::vector<std::string_view> SplitPath(std::string_view path) {
   return parts;
 }
 
-void Router::Add(std::string method, std::string pattern, std::string operation_id,
+void Router::Add(std::string method, std::string pattern, std::string operation_id, Access access,
                  Handler handler) {
   Route route;
   route.label = method + " " + pattern;
@@ -42,6 +42,7 @@ void Router::Add(std::string method, std::string pattern, std::string operation_
   route.method = std::move(method);
   route.pattern = std::move(pattern);
   route.operation_id = std::move(operation_id);
+  route.access = access;
   route.handler = std::move(handler);
   routes_.push_back(std::move(route));
 }

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "auth/policy.hpp"
 #include "core/result.hpp"
 #include "http/request.hpp"
 
@@ -12,12 +13,27 @@ namespace buyalign::http {
 
 using Handler = std::function<Response(Request&)>;
 
+// Who may call a route: the public (health, metrics, the OpenAPI document, signing in) or a
+// signed-in caller whose role has a scope other than kNone for (resource, action) in the policy
+// table. Every route states one; a route whose pair has no policy entry fails the policy test.
+struct Access {
+  bool is_public = false;
+  auth::Resource resource = auth::Resource::kOpportunity;
+  auth::Action action = auth::Action::kRead;
+
+  static Access Public() { return {true}; }
+  static Access To(auth::Resource resource, auth::Action action) {
+    return {false, resource, action};
+  }
+};
+
 // One entry of the routing table. `pattern` is a path whose segments are literals or
 // "{name}" parameters ("/api/v1/accounts/{id}"); a parameter matches one non-empty segment.
 struct Route {
   std::string method;
   std::string pattern;
   std::string operation_id;  // as in the OpenAPI document ("getAccount")
+  Access access;
   Handler handler;
   std::string label;  // "GET /api/v1/accounts/{id}": the metrics key
   std::vector<std::string> segments;
@@ -35,7 +51,8 @@ struct RouteMatch {
 class Router {
  public:
   // Adds a route; a later route never shadows an earlier one with the same pattern and method.
-  void Add(std::string method, std::string pattern, std::string operation_id, Handler handler);
+  void Add(std::string method, std::string pattern, std::string operation_id, Access access,
+           Handler handler);
 
   // Matches a raw (percent-encoded) path. On success the decoded path parameters are written to
   // `params`. Fails with kInvalidArgument when a matching parameter does not decode (bad escape

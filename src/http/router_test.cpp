@@ -16,11 +16,12 @@ Handler Named(std::string name) {
 class RouterTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    router_.Add("GET", "/api/v1/accounts", "listAccounts", Named("list"));
-    router_.Add("POST", "/api/v1/accounts", "createAccount", Named("create"));
-    router_.Add("GET", "/api/v1/accounts/{id}", "getAccount", Named("get"));
-    router_.Add("PUT", "/api/v1/accounts/{id}", "replaceAccount", Named("put"));
-    router_.Add("GET", "/api/v1/opportunities/{id}/dmu/{contact_id}", "getDmuMember", Named("dmu"));
+    router_.Add("GET", "/api/v1/accounts", "listAccounts", Access::Public(), Named("list"));
+    router_.Add("POST", "/api/v1/accounts", "createAccount", Access::Public(), Named("create"));
+    router_.Add("GET", "/api/v1/accounts/{id}", "getAccount", Access::Public(), Named("get"));
+    router_.Add("PUT", "/api/v1/accounts/{id}", "replaceAccount", Access::Public(), Named("put"));
+    router_.Add("GET", "/api/v1/opportunities/{id}/dmu/{contact_id}", "getDmuMember",
+                Access::Public(), Named("dmu"));
   }
   Router router_;
   std::vector<NameValue> params_;

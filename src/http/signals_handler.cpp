@@ -15,6 +15,9 @@ struct SignalTraits
   static constexpr std::string_view kSingular = "Signal";
   static constexpr std::string_view kPlural = "Signals";
   static constexpr std::string_view kIdPrefix = "sig-";
+  static constexpr auth::Resource kResource = auth::Resource::kOpportunity;
+  // Writes to what belongs to a deal are edits of the deal.
+  static constexpr bool kPartOfOpportunity = true;
   static constexpr KeyBinding kKeys[] = {{"id", "id"}};
 
   static core::Result<Record> Decode(ApiContext& ctx, const rapidjson::Value& obj,

@@ -25,9 +25,11 @@ Response MetricsText(ApiContext& ctx) {
 }  // namespace
 
 void AddSystemRoutes(Router& router, ApiContext& ctx) {
-  router.Add("GET", "/healthz", "health", [&ctx](Request&) { return Health(ctx); });
-  router.Add("GET", "/metrics", "metrics", [&ctx](Request&) { return MetricsText(ctx); });
-  router.Add("GET", "/api/v1/openapi.json", "getOpenApi",
+  router.Add("GET", "/healthz", "health", Access::Public(),
+             [&ctx](Request&) { return Health(ctx); });
+  router.Add("GET", "/metrics", "metrics", Access::Public(),
+             [&ctx](Request&) { return MetricsText(ctx); });
+  router.Add("GET", "/api/v1/openapi.json", "getOpenApi", Access::Public(),
              [](Request&) { return JsonResponse(200, std::string(OpenApiDocument())); });
 }
 
