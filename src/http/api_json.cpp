@@ -5,21 +5,42 @@
 #include <charconv>
 #include <random>
 
+#include <rapidjson/encodedstream.h>
 #include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+
+#include "interop/depth_limited_handler.hpp"
 
 namespace buyalign::http {
 
 core::Result<rapidjson::Document> ParseJsonObject(std::string_view body) {
-  rapidjson::Document doc;
-  // Iterative parsing: a deeply nested body cannot exhaust the stack. Encoding validation:
-  // invalid UTF-8 is refused here, before any field is read.
+  // Iterative parsing keeps the parse itself off the stack; the depth limit keeps the document
+  // shallow, since destroying or writing one recurses. Encoding validation: invalid UTF-8 is
+  // refused here, before any field is read.
   constexpr unsigned kFlags =
       rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
-  doc.Parse<kFlags>(body.data(), body.size());
-  if (doc.HasParseError()) {
+  rapidjson::Document doc;
+  rapidjson::ParseResult result;
+  bool too_deep = false;
+  auto generate = [&](rapidjson::Document& document) {
+    interop::DepthLimitedHandler handler{document, kMaxJsonDepth};
+    rapidjson::MemoryStream bytes(body.data(), body.size());
+    rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> text(bytes);
+    rapidjson::Reader reader;
+    result = reader.Parse<kFlags>(text, handler);
+    too_deep = handler.too_deep;
+    return !result.IsError();
+  };
+  doc.Populate(generate);
+  if (too_deep) {
+    return core::Fail(core::Error::Invalid(
+        "the body is nested deeper than " + std::to_string(kMaxJsonDepth) +
+        " levels of objects and arrays (at byte " + std::to_string(result.Offset()) + ")"));
+  }
+  if (result.IsError()) {
     return core::Fail(core::Error::Invalid(std::string("malformed JSON at byte ") +
-                                           std::to_string(doc.GetErrorOffset()) + ": " +
-                                           rapidjson::GetParseError_En(doc.GetParseError())));
+                                           std::to_string(result.Offset()) + ": " +
+                                           rapidjson::GetParseError_En(result.Code())));
   }
   if (!doc.IsObject()) return core::Fail(core::Error::Invalid("the body must be a JSON object"));
   return doc;

@@ -15,8 +15,13 @@
 // ETag / If-Match, pagination, generated ids, record and list responses.
 namespace buyalign::http {
 
-// Parses a request body that must be one JSON object. Malformed JSON, invalid UTF-8 and a
-// non-object are kInvalidArgument (the message names the byte offset of a syntax error).
+// The deepest nesting of objects and arrays a request body may have. Records are at most three
+// levels deep; the limit keeps a hostile body from costing a deep recursion anywhere.
+inline constexpr int kMaxJsonDepth = 32;
+
+// Parses a request body that must be one JSON object. Malformed JSON, invalid UTF-8, nesting
+// deeper than kMaxJsonDepth and a non-object are kInvalidArgument (the message names the byte
+// offset of a syntax error, or the depth limit).
 core::Result<rapidjson::Document> ParseJsonObject(std::string_view body);
 
 // Makes `doc[field]` equal to `value` (the key the URL names): adds the field when absent, and

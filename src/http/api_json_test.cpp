@@ -56,9 +56,25 @@ TEST(ParseJsonObject, RefusesNonObjectsMalformedAndInvalidUtf8) {
   EXPECT_FALSE(ParseJsonObject(""));
 }
 
-TEST(ParseJsonObject, DeepNestingDoesNotCrash) {
-  const std::string deep = "{\"a\":" + std::string(200000, '[') + std::string(200000, ']') + "}";
-  EXPECT_TRUE(ParseJsonObject(deep));  // iterative parser: no stack overflow
+TEST(ParseJsonObject, NestingUpToTheLimitIsAccepted) {
+  const int inner = kMaxJsonDepth - 1;  // the body's own object is the first level
+  const std::string deepest = "{\"a\":" + std::string(inner, '[') + std::string(inner, ']') + "}";
+  EXPECT_TRUE(ParseJsonObject(deepest));
+}
+
+TEST(ParseJsonObject, DeeperNestingIsRefusedNamingTheLimit) {
+  const int inner = kMaxJsonDepth;
+  const std::string one_too_deep =
+      "{\"a\":" + std::string(inner, '[') + std::string(inner, ']') + "}";
+  auto refused = ParseJsonObject(one_too_deep);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, core::ErrorCode::kInvalidArgument);
+  EXPECT_NE(refused.error().message.find("deeper than " + std::to_string(kMaxJsonDepth)),
+            std::string::npos)
+      << refused.error().message;
+  // Far deeper input stops at the limit instead of building (and recursively freeing) the DOM.
+  const std::string hostile = "{\"a\":" + std::string(200000, '[') + std::string(200000, ']') + "}";
+  EXPECT_FALSE(ParseJsonObject(hostile));
 }
 
 TEST(BindKey, AddsMissingAndRefusesDifferent) {

@@ -110,4 +110,15 @@ core::Result<std::vector<NameValue>> ParseQuery(std::string_view query) {
   return out;
 }
 
+core::Status ParseTarget(std::string_view target, Request& request) {
+  const size_t question = target.find('?');
+  request.path = std::string(target.substr(0, question));
+  request.query.clear();
+  if (question == std::string_view::npos) return {};
+  auto query = ParseQuery(target.substr(question + 1));
+  if (!query) return core::Fail(query.error());
+  request.query = std::move(*query);
+  return {};
+}
+
 }  // namespace buyalign::http

@@ -23,6 +23,10 @@ std::string PercentEncodeSegment(std::string_view text);
 // ("a=1&&b=2") are skipped.
 core::Result<std::vector<NameValue>> ParseQuery(std::string_view query);
 
+// Splits a request target ("/api/v1/x?limit=5") into the request's raw path and its decoded
+// query. The path is set even when the query fails to parse (kInvalidArgument from ParseQuery).
+core::Status ParseTarget(std::string_view target, Request& request);
+
 // True when `text` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 bool IsValidUtf8(std::string_view text);
 

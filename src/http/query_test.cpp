@@ -32,6 +32,23 @@ TEST(ParseQuery, MalformedEscapeIsInvalid) {
   }
 }
 
+TEST(ParseTarget, SplitsThePathFromTheDecodedQuery) {
+  Request request;
+  ASSERT_TRUE(ParseTarget("/api/v1/accounts/a%201?limit=5&q=x+y", request));
+  EXPECT_EQ(request.path, "/api/v1/accounts/a%201");  // the router decodes path segments
+  ASSERT_EQ(request.query.size(), 2u);
+  EXPECT_EQ(request.query[1], NameValue("q", "x y"));
+  ASSERT_TRUE(ParseTarget("/healthz", request));
+  EXPECT_EQ(request.path, "/healthz");
+  EXPECT_TRUE(request.query.empty());
+}
+
+TEST(ParseTarget, ABadQueryKeepsThePath) {
+  Request request;
+  EXPECT_FALSE(ParseTarget("/api/v1/accounts?limit=%zz", request));
+  EXPECT_EQ(request.path, "/api/v1/accounts");
+}
+
 TEST(PercentDecode, PlusStaysInPaths) {
   EXPECT_EQ(PercentDecode("a+b").value(), "a+b");
   EXPECT_EQ(PercentDecode("a+b", true).value(), "a b");

@@ -98,17 +98,7 @@ bool IsHttpProtocolError(const beast::error_code& ec) {
 Request ToRequest(bhttp::request<bhttp::string_body>& message, core::Status* query_status) {
   Request request;
   request.method = std::string(ToStd(message.method_string()));
-  const std::string_view target = ToStd(message.target());
-  const size_t question = target.find('?');
-  request.path = std::string(target.substr(0, question));
-  if (question != std::string_view::npos) {
-    auto query = ParseQuery(target.substr(question + 1));
-    if (query) {
-      request.query = std::move(*query);
-    } else {
-      *query_status = core::Fail(query.error());
-    }
-  }
+  *query_status = ParseTarget(ToStd(message.target()), request);
   request.headers.reserve(8);
   for (const auto& field : message) {
     std::string name(ToStd(field.name_string()));

@@ -5,6 +5,8 @@
 
 #include <rapidjson/error/en.h>
 
+#include "interop/depth_limited_handler.hpp"
+
 namespace buyalign::interop {
 namespace {
 
@@ -13,45 +15,6 @@ namespace {
 constexpr unsigned kParseFlags = rapidjson::kParseInsituFlag |
                                  rapidjson::kParseValidateEncodingFlag |
                                  rapidjson::kParseFullPrecisionFlag;
-
-// Forwards SAX events to the document, refusing to open more than `max_depth` nested containers.
-struct DepthLimiter {
-  rapidjson::Document& document;
-  int max_depth;
-  int depth = 0;
-  bool too_deep = false;
-
-  bool Enter() {
-    if (++depth <= max_depth) return true;
-    too_deep = true;
-    return false;
-  }
-
-  bool Null() { return document.Null(); }
-  bool Bool(bool b) { return document.Bool(b); }
-  bool Int(int i) { return document.Int(i); }
-  bool Uint(unsigned u) { return document.Uint(u); }
-  bool Int64(int64_t i) { return document.Int64(i); }
-  bool Uint64(uint64_t u) { return document.Uint64(u); }
-  bool Double(double d) { return document.Double(d); }
-  bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) {
-    return document.RawNumber(s, n, copy);
-  }
-  bool String(const char* s, rapidjson::SizeType n, bool copy) {
-    return document.String(s, n, copy);
-  }
-  bool Key(const char* s, rapidjson::SizeType n, bool copy) { return document.Key(s, n, copy); }
-  bool StartObject() { return Enter() && document.StartObject(); }
-  bool EndObject(rapidjson::SizeType n) {
-    --depth;
-    return document.EndObject(n);
-  }
-  bool StartArray() { return Enter() && document.StartArray(); }
-  bool EndArray(rapidjson::SizeType n) {
-    --depth;
-    return document.EndArray(n);
-  }
-};
 
 }  // namespace
 
@@ -73,7 +36,7 @@ core::Result<const rapidjson::Value*> JsonLineParser::Parse(char* text, size_t s
   rapidjson::ParseResult result;
   bool too_deep = false;
   auto generate = [&](rapidjson::Document& document) {
-    DepthLimiter limiter{document, max_depth_};
+    DepthLimitedHandler limiter{document, max_depth_};
     rapidjson::InsituStringStream stream(text);
     result = reader_.Parse<kParseFlags>(stream, limiter);
     too_deep = limiter.too_deep;
