@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVITY_KINDS, FRICTION_KINDS, PHASES, ROLES, SIGNAL_KINDS, SIGNAL_SOURCES, STAGES, STANCES } from '../vocabulary';
 import { CATALOGUES, LANGUAGES, detectLanguage, interpolate, kindLabel, label, t } from './index';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// `{name}` and the argument of `{name, plural, ...}`.
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]).sort();
 
 describe('catalogue completeness', () => {
   const reference = Object.keys(CATALOGUES.en).sort();
@@ -50,6 +51,27 @@ describe('lookup', () => {
   it('fills placeholders and leaves unknown ones', () => {
     expect(interpolate('{n} open, {x}', { n: 3 })).toBe('3 open, {x}');
     expect(t('pipeline.count', { n: 4 }, 'nl')).toBe('4 open opportunities');
+  });
+
+  it('picks the plural form each language needs', () => {
+    expect(t('pipeline.count', { n: 1 }, 'en')).toBe('1 open opportunity');
+    expect(t('pipeline.count', { n: 2 }, 'en')).toBe('2 open opportunities');
+    expect(t('content.gaps', { n: 1 }, 'nl')).toBe('1 gat');
+    expect(t('content.gaps', { n: 3 }, 'nl')).toBe('3 gaten');
+    // French counts zero as singular.
+    expect(t('pipeline.count', { n: 0 }, 'fr')).toBe('0 opportunité ouverte');
+    expect(t('pipeline.count', { n: 2 }, 'fr')).toBe('2 opportunités ouvertes');
+    expect(interpolate('{n, plural, =0 {none} one {# thing} other {# things}}', { n: 0 }, 'en')).toBe('none');
+  });
+
+  it('writes counts the way the language groups digits', () => {
+    expect(t('pipeline.count', { n: 1000 }, 'en')).toBe('1,000 open opportunities');
+    expect(t('pipeline.count', { n: 1000 }, 'nl')).toBe('1.000 open opportunities');
+    expect(t('pipeline.count', { n: 1000 }, 'fr')).toBe('1\u202f000 opportunités ouvertes');
+  });
+
+  it('leaves a plural block without its count as written', () => {
+    expect(interpolate('{n, plural, one {# a} other {# b}}', { m: 1 }, 'en')).toBe('{n, plural, one {# a} other {# b}}');
   });
 
   it('labels ids outside the default methodology readably', () => {

@@ -65,16 +65,37 @@ export function initLanguage(): Language {
   return current;
 }
 
-/** Fills `{name}` placeholders. */
-export function interpolate(template: string, params?: Record<string, string | number>): string {
+// `{n, plural, one {# item} other {# items}}`: the ICU plural form a count needs ("=0" forms too).
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const PLURAL_FORM = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+
+/** The form of a plural block for a count, by the language's plural rules (CLDR). */
+function pluralForm(forms: string, count: number, language: string): string | undefined {
+  const options = new Map([...forms.matchAll(PLURAL_FORM)].map((m) => [m[1] ?? '', m[2] ?? '']));
+  return options.get(`=${count}`) ?? options.get(new Intl.PluralRules(language).select(count)) ?? options.get('other');
+}
+
+/**
+ * Fills `{name}` placeholders and `{name, plural, ...}` blocks; numbers are written the way the
+ * language writes them (1,000 / 1.000 / 1 000). Unknown placeholders stay as they are.
+ */
+export function interpolate(template: string, params?: Record<string, string | number>, language: string = current): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in params ? String(params[name]) : match,
-  );
+  const show = (value: string | number) => (typeof value === 'number' ? new Intl.NumberFormat(language).format(value) : value);
+  return template
+    .replace(PLURAL, (match, name: string, forms: string) => {
+      const value = params[name];
+      const form = typeof value === 'number' ? pluralForm(forms, value, language) : undefined;
+      return form === undefined || value === undefined ? match : form.replace(/#/g, show(value));
+    })
+    .replace(/\{(\w+)\}/g, (match, name: string) => {
+      const value = params[name];
+      return value === undefined ? match : show(value);
+    });
 }
 
 export function t(key: MessageKey, params?: Record<string, string | number>, language: Language = current): string {
-  return interpolate(CATALOGUES[language][key] ?? en[key], params);
+  return interpolate(CATALOGUES[language][key] ?? en[key], params, language);
 }
 
 export type Vocabulary = 'stage' | 'phase' | 'signal' | 'activity' | 'role' | 'stance' | 'frictionKind' | 'source' | 'question';
