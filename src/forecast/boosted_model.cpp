@@ -142,19 +142,35 @@ core::Result<BoostedModel> BoostedModel::Fit(const FeatureMatrix& train,
   return model;
 }
 
-core::Result<std::vector<double>> BoostedModel::Predict(const FeatureMatrix& x) const {
+namespace {
+
+// XGBoost's prediction of `type` (0: probability, 2: contributions) for every row of `x`,
+// `width` values per row.
+core::Result<std::vector<double>> PredictOfType(BoosterHandle booster, const FeatureMatrix& x,
+                                                int type, size_t width) {
   if (x.rows == 0) return std::vector<double>{};
   Matrix dx;
   if (auto s = dx.Create(x, {}); !s) return Fail(s.error());
-  const char* config =
-      R"({"type":0,"training":false,"iteration_begin":0,"iteration_end":0,"strict_shape":false})";
+  const std::string config = R"({"type":)" + std::to_string(type) +
+                             R"(,"training":false,"iteration_begin":0,"iteration_end":0,)"
+                             R"("strict_shape":false})";
   const bst_ulong* shape = nullptr;
   bst_ulong dim = 0;
   const float* result = nullptr;
-  if (XGBoosterPredictFromDMatrix(handle_->booster, dx.get(), config, &shape, &dim, &result) != 0) {
+  if (XGBoosterPredictFromDMatrix(booster, dx.get(), config.c_str(), &shape, &dim, &result) != 0) {
     return Fail(XgbError("prediction failed"));
   }
-  return std::vector<double>(result, result + x.rows);
+  return std::vector<double>(result, result + x.rows * width);
+}
+
+}  // namespace
+
+core::Result<std::vector<double>> BoostedModel::Predict(const FeatureMatrix& x) const {
+  return PredictOfType(handle_->booster, x, 0, 1);
+}
+
+core::Result<std::vector<double>> BoostedModel::Contributions(const FeatureMatrix& x) const {
+  return PredictOfType(handle_->booster, x, 2, x.cols + 1);
 }
 
 core::Result<std::string> BoostedModel::SaveJson() const {

@@ -52,6 +52,9 @@ class BoostedModel {
                                         const Options& options);
 
   core::Result<std::vector<double>> Predict(const FeatureMatrix& x) const;
+  // Per row of `x`, each feature's SHAP contribution to the log-odds (XGBoost's pred_contribs)
+  // and then the bias: x.rows x (x.cols + 1), row-major; a row sums to the raw log-odds.
+  core::Result<std::vector<double>> Contributions(const FeatureMatrix& x) const;
 
   // The booster in XGBoost's own JSON model format, and back.
   core::Result<std::string> SaveJson() const;

@@ -179,6 +179,26 @@ std::vector<double> LogisticModel::Predict(const FeatureMatrix& x) const {
   return out;
 }
 
+std::vector<double> LogisticModel::Contributions(const FeatureMatrix& x) const {
+  const size_t features = state_.means.size();
+  std::vector<double> out(x.rows * (features + 1), 0.0);
+  std::vector<double> z(state_.weights.size());
+  for (size_t i = 0; i < x.rows; ++i) {
+    Inputs(x.row(i), z);
+    double* row = out.data() + i * (features + 1);
+    size_t indicator = features;
+    for (size_t j = 0; j < features; ++j) {
+      row[j] = state_.weights[j] * z[j];
+      if (state_.missing_indicator[j]) {
+        row[j] += state_.weights[indicator] * z[indicator];
+        ++indicator;
+      }
+    }
+    row[features] = state_.intercept;
+  }
+  return out;
+}
+
 LogisticModel LogisticModel::FromState(State state) {
   LogisticModel model;
   model.state_ = std::move(state);

@@ -32,6 +32,10 @@ class LogisticModel {
 
   // P(positive) per row of `x`, which must have the training's number of columns.
   std::vector<double> Predict(const FeatureMatrix& x) const;
+  // Per row of `x`, each feature's term of the log-odds (its weight times its standardised value,
+  // plus its "was missing" term) and then the intercept: x.rows x (x.cols + 1), row-major. A
+  // row's entries sum to the log-odds Predict turns into a probability.
+  std::vector<double> Contributions(const FeatureMatrix& x) const;
 
   // The fitted state, for the model file.
   struct State {

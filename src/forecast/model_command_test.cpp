@@ -106,6 +106,15 @@ TEST_F(ModelCommand, BadInputExitsWithTwo) {
   EXPECT_EQ(Run({"model", "predict", "--model", (dir_ / "missing.json").string(), "--csv",
                  header_only, "--out", (dir_ / "p.csv").string()}),
             2);
+  const std::string three =
+      WriteText("three.csv", "amount,stage\r\n1,Won\r\n2,Lost\r\n3,Won\r\n4,Open\r\n5,Lost\r\n");
+  for (const char* command : {"train", "evaluate"}) {
+    std::vector<std::string> args{"model",    command, "--csv",      three,
+                                  "--target", "stage", "--positive", "Won"};
+    if (std::string(command) == "train")
+      args.insert(args.end(), {"--out", (dir_ / "m.json").string()});
+    EXPECT_EQ(Run(args), 2) << command << ": a third target value is bad input";
+  }
 }
 
 TEST(ReadCsvTable, EmptyAndHeaderOnlyFilesAreRefusedByName) {

@@ -170,4 +170,14 @@ core::Result<std::vector<double>> WinModel::Predict(const FeatureMatrix& feature
   return parts_.boosted_calibration.Apply(*raw);
 }
 
+core::Result<std::vector<double>> WinModel::Contributions(const FeatureMatrix& features,
+                                                          ModelKind kind) const {
+  if (features.cols != parts_.pipeline.feature_names().size()) {
+    return Fail(Error::Invalid("the feature matrix does not match the model's pipeline"));
+  }
+  if (kind == ModelKind::kLogistic) return parts_.logistic.Contributions(features);
+  if (!parts_.boosted) return Fail(Error::Internal("the model has no boosted trees"));
+  return parts_.boosted->Contributions(features);
+}
+
 }  // namespace buyalign::forecast

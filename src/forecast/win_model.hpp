@@ -85,6 +85,11 @@ class WinModel {
   core::Result<std::vector<double>> Predict(const Table& table, std::span<const size_t> rows,
                                             ModelKind kind) const;
   core::Result<std::vector<double>> Predict(const FeatureMatrix& features, ModelKind kind) const;
+  // Why: per row, each feature's contribution to the named model's log-odds before calibration
+  // (SHAP values for the trees, weight x standardised value for the logistic model), then the
+  // bias; features.rows x (features.cols + 1), row-major.
+  core::Result<std::vector<double>> Contributions(const FeatureMatrix& features,
+                                                  ModelKind kind) const;
 
   const Parts& parts() const { return parts_; }
   static WinModel FromParts(Parts parts) { return WinModel(std::move(parts)); }

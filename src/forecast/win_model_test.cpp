@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -187,15 +189,54 @@ TEST(WinModel, BadInputErrorsNameTheColumn) {
   EXPECT_TRUE(WinModel::Train(empty_column, options).has_value()) << "dropping it fixes it";
 }
 
-TEST(WinModel, ThreeValuedTargetIsPositiveVersusRest) {
+TEST(WinModel, ThreeValuedTargetIsAnErrorNamingTheValuesAndLine) {
   Table table = Slice(Data().table, 0, 600);
   auto& outcome = table.columns[*table.Find("outcome")];
   for (size_t i = 0; i < outcome.size(); i += 3) {
     if (outcome[i] == "lost") outcome[i] = "no decision";
   }
+  // The row where a third distinct value first shows.
+  size_t third = 0;
+  for (std::set<std::string> seen; third < outcome.size(); ++third) {
+    seen.insert(outcome[third]);
+    if (seen.size() == 3) break;
+  }
+  ASSERT_LT(third, outcome.size());
   auto labels = BinaryLabels(table, "outcome", "won");
-  ASSERT_TRUE(labels.has_value());
-  EXPECT_TRUE(WinModel::Train(table, Options()).has_value());
+  ASSERT_FALSE(labels.has_value());
+  EXPECT_EQ(labels.error().field, "outcome");
+  EXPECT_NE(labels.error().message.find("\"no decision\""), std::string::npos)
+      << labels.error().message;
+  EXPECT_NE(labels.error().message.find("more than two values"), std::string::npos);
+  EXPECT_EQ(labels.error().line, table.lines[third]);
+  auto trained = WinModel::Train(table, Options());
+  ASSERT_FALSE(trained.has_value());
+  EXPECT_EQ(trained.error().field, "outcome");
+}
+
+TEST(WinModel, ContributionsOfEachModelSumToItsRawLogOdds) {
+  auto model = WinModel::Train(Slice(Data().table, 0, 1500), Options());
+  ASSERT_TRUE(model.has_value()) << model.error().message;
+  const Table rows = Slice(Data().table, 5000, 5050);
+  auto x = model->parts().pipeline.Transform(rows);
+  ASSERT_TRUE(x.has_value());
+  const auto logit = [](double p) { return std::log(p / (1 - p)); };
+  const std::vector<double> logistic_raw = model->parts().logistic.Predict(*x);
+  const std::vector<double> boosted_raw = *model->parts().boosted->Predict(*x);
+  for (ModelKind kind : {ModelKind::kBoosted, ModelKind::kLogistic}) {
+    auto contributions = model->Contributions(*x, kind);
+    ASSERT_TRUE(contributions.has_value()) << contributions.error().message;
+    ASSERT_EQ(contributions->size(), x->rows * (x->cols + 1));
+    const std::vector<double>& raw = kind == ModelKind::kBoosted ? boosted_raw : logistic_raw;
+    double spread = 0;
+    for (size_t i = 0; i < x->rows; ++i) {
+      double sum = 0;
+      for (size_t j = 0; j <= x->cols; ++j) sum += (*contributions)[i * (x->cols + 1) + j];
+      EXPECT_NEAR(sum, logit(raw[i]), 1e-3) << ModelKindName(kind) << " row " << i;
+      spread += std::abs(sum - logit(raw[0]));
+    }
+    EXPECT_GT(spread, 0.1) << "rows differ, so their explanations must";
+  }
 }
 
 TEST(WinModel, PredictNeedsTheModelsColumns) {

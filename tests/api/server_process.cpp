@@ -51,19 +51,25 @@ int ReadPort(int fd, int timeout_ms) {
 
 }  // namespace
 
-ServerProcess::ServerProcess(std::vector<std::string> extra_args) : dir_(FreshDir()) {
+ServerProcess::ServerProcess(std::vector<std::string> extra_args)
+    : extra_args_(std::move(extra_args)), dir_(FreshDir()) {
   db_ = dir_ / "api.db";
+  Start();
+}
+
+void ServerProcess::Start() {
   int out[2];
   if (::pipe(out) != 0) throw std::runtime_error("pipe failed");
   const std::string log = (dir_ / "server.log").string();
   std::vector<std::string> args{BUYALIGN_BINARY, "serve", "--db",   db_.string(),
                                 "--port",        "0",     "--host", "127.0.0.1",
                                 "--threads",     "2"};
-  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  args.insert(args.end(), extra_args_.begin(), extra_args_.end());
   pid_ = ::fork();
   if (pid_ == 0) {
     ::dup2(out[1], STDOUT_FILENO);
-    const int err = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    // Appended: a restarted server's log follows the first one's.
+    const int err = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
     ::dup2(err, STDERR_FILENO);
     ::close(out[0]);
     ::close(out[1]);
@@ -82,6 +88,19 @@ ServerProcess::ServerProcess(std::vector<std::string> extra_args) : dir_(FreshDi
     throw;
   }
   ::close(out[0]);  // the server writes nothing more on stdout
+}
+
+void ServerProcess::Kill() {
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGKILL);
+  int status = 0;
+  ::waitpid(pid_, &status, 0);
+  pid_ = -1;
+}
+
+void ServerProcess::Restart() {
+  if (pid_ > 0) throw std::logic_error("Restart: the server is still running");
+  Start();
 }
 
 ServerProcess::~ServerProcess() {

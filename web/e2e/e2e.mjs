@@ -3,10 +3,12 @@
 //   BUYALIGN_URL=http://127.0.0.1:8080 node e2e/e2e.mjs
 //
 // Drives the system Chromium (/usr/bin/chromium, or CHROMIUM=path) with playwright-core: opens the
-// pipeline, opens an opportunity, checks its buying clock shows every DMU member, logs a signal
-// with the keyboard and sees the clock change, switches language, opens My week, Content and the
-// forecast. Every screen is checked with axe-core (serious or critical violations fail) and
-// photographed into docs/img/ (or SCREENSHOTS=dir). Exits non-zero when any step fails.
+// pipeline, filters and searches it, opens the logistics story's deal by its name (or
+// BUYALIGN_DEAL=name), checks its buying clock shows every DMU member, logs a signal with the
+// keyboard that moves the member furthest behind and sees the clock and the next actions change,
+// switches language, reads it on a tablet, opens My week, Content and the forecast. Every screen
+// is checked with axe-core (serious or critical violations fail) and photographed into docs/img/
+// (or SCREENSHOTS=dir). Exits non-zero when any step fails.
 
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -61,6 +63,100 @@ async function shoot(page, file) {
   await page.screenshot({ path: join(shots, file), fullPage: true });
 }
 
+// The demo's logistics story: Transport Janssens compares route-planning vendors for 23 lorries.
+const DEAL_NAME = process.env.BUYALIGN_DEAL ?? 'Route planning for 23 lorries';
+// The buying cycle's stages in order (shared/spec/buying-cycle.md), to tell who is furthest behind.
+const STAGES = ['status_quo', 'problem_recognized', 'need_quantified', 'change_committed', 'requirements_defined', 'options_explored', 'vendors_evaluated', 'shortlist_selected', 'business_case_approved', 'terms_negotiated', 'purchased', 'value_realized'];
+
+const pipelineRows = (page) => page.locator('.pipeline-table tbody tr');
+
+/** The owner filter keeps only that owner's deals; the search keeps names or accounts matching it. */
+async function filterAndSearchPipeline(page) {
+  const all = await pipelineRows(page).count();
+  const owners = await page.locator('#filter-owner option').evaluateAll((options) => options.filter((o) => o.value).map((o) => ({ value: o.value, text: o.textContent })));
+  check(owners.length > 1, `${owners.length} owner(s) to filter by`);
+  await page.locator('#filter-owner').selectOption(owners[0].value);
+  await page.waitForFunction((n) => document.querySelectorAll('.pipeline-table tbody tr').length < n, all);
+  const shownOwners = await page.locator('.pipeline-table tbody tr td:nth-of-type(2)').allInnerTexts();
+  check(shownOwners.length > 0 && shownOwners.every((o) => o === owners[0].text), `owner filter ${owners[0].text} shows ${[...new Set(shownOwners)].join(', ')}`);
+  check((await page.locator('.pipeline .count').innerText()).startsWith(`${shownOwners.length} `), 'the count does not follow the filter');
+  await page.locator('#filter-owner').selectOption('');
+
+  await page.locator('#filter-text').fill('LORRIES');
+  await page.waitForFunction((n) => document.querySelectorAll('.pipeline-table tbody tr').length < n, all);
+  const found = await pipelineRows(page).evaluateAll((rows) => rows.map((r) => r.innerText.toLowerCase()));
+  check(found.length > 0 && found.every((text) => text.includes('lorries')), `searching "lorries" shows ${found.length} rows, not all matching`);
+  await page.locator('#filter-text').fill('no deal is called this');
+  await page.getByText('No open opportunity matches these filters.').waitFor();
+  await page.locator('#filter-text').fill('');
+  await page.waitForFunction((n) => document.querySelectorAll('.pipeline-table tbody tr').length === n, all);
+}
+
+/** Finds a deal in the pipeline by searching its name, and opens it from its link. */
+async function openDealByName(page, name) {
+  await page.locator('#filter-text').fill(name);
+  await page.locator('.pipeline-table').getByRole('link', { name, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+  await page.locator('.clock-svg').waitFor();
+  await page.locator('.member-list, .opportunity .status').first().waitFor();
+}
+
+/** Every DMU member of the table is on the clock, once, described in words; focus describes it. */
+async function checkClockMembers(page) {
+  const unavailable = await page.locator('.clock-panel .status-unavailable').count();
+  check(unavailable === 0, 'DMU readiness is not available on this server, so no member can be placed');
+  const names = await page.locator('.member-list tbody tr strong').allInnerTexts();
+  check(names.length > 0, 'the opportunity has no DMU members');
+  const labels = await page.locator('.clock-svg .member').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  check(labels.length === names.length, `${labels.length} members on the clock, ${names.length} in the DMU`);
+  for (const name of names) {
+    const mine = labels.filter((l) => l.startsWith(`${name},`));
+    check(mine.length === 1, `${name} is on the clock ${mine.length} times`);
+    check(/most likely at .+ confident/.test(mine[0]), `${name}'s place on the clock is not described: ${mine[0]}`);
+  }
+  await page.locator('.clock-svg .member').first().focus();
+  check((await page.locator('.clock-detail').innerText()).length > 0, 'focusing a member describes nothing');
+  return names.length;
+}
+
+/** The member furthest behind on the buying cycle: the one a real signal is most likely to move. */
+async function memberFurthestBehind(page) {
+  const members = await page.locator('.clock-svg .member').evaluateAll((els) => els.map((e) => ({ id: e.getAttribute('data-contact-id'), stage: e.getAttribute('data-stage') })));
+  members.sort((a, b) => STAGES.indexOf(a.stage) - STAGES.indexOf(b.stage));
+  return members[0];
+}
+
+/**
+ * Logs, with the keyboard only, a signal that points past the member furthest behind, and waits
+ * until that member moves to another stage on the clock and the next best actions change.
+ */
+async function logSignalThatMovesMember(page) {
+  const member = await memberFurthestBehind(page);
+  const dot = page.locator(`.clock-svg .member[data-contact-id="${member.id}"]`);
+  const actionsBefore = await page.locator('#actions-heading + *').innerText();
+  const kind = STAGES.indexOf(member.stage) < STAGES.indexOf('business_case_approved') ? 'Requests a business case' : 'Reports pain';
+  await page.locator('#log-contact').focus();
+  await page.locator('#log-contact').selectOption(member.id);
+  await page.keyboard.press('Tab');
+  check(await page.locator('#log-kind').evaluate((el) => el === document.activeElement), 'Tab from the contact does not reach the kind');
+  await page.keyboard.type(kind);
+  await page.keyboard.press('Enter');
+  check(await page.locator('#log-note').evaluate((el) => el === document.activeElement), 'Enter on a kind does not move to the note');
+  await page.keyboard.type('logged by the end-to-end test');
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-log .form-message:not(.error)').filter({ hasText: 'Saved' }).waitFor();
+  await page.locator('.timeline li').first().filter({ hasText: 'logged by the end-to-end test' }).waitFor();
+  await page.waitForFunction(
+    ({ id, stage }) => document.querySelector(`.clock-svg .member[data-contact-id="${id}"]`)?.getAttribute('data-stage') !== stage,
+    member,
+  );
+  const moved = await dot.getAttribute('data-stage');
+  check(STAGES.indexOf(moved) > STAGES.indexOf(member.stage), `the member moved from ${member.stage} back to ${moved}`);
+  await page.waitForFunction((before) => document.querySelector('#actions-heading + *')?.innerText !== before, actionsBefore);
+  check(await page.locator('#log-kind').evaluate((el) => el === document.activeElement), 'after saving, focus is not back on the kind for the next entry');
+  return { from: member.stage, to: moved };
+}
+
 const profile = mkdtempSync(join(tmpdir(), 'buyalign-e2e-'));
 const browser = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -76,7 +172,6 @@ const pageErrors = [];
 page.on('pageerror', (error) => pageErrors.push(error.message));
 
 let opportunityUrl = '';
-let memberCount = 0;
 
 try {
   await step('pipeline lists open opportunities', async () => {
@@ -84,15 +179,17 @@ try {
     await page.evaluate(() => localStorage.setItem('buyalign.language', 'en'));
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Pipeline' }).waitFor();
-    await page.locator('.pipeline-table tbody tr').first().waitFor();
-    const rows = await page.locator('.pipeline-table tbody tr').count();
+    await pipelineRows(page).first().waitFor();
+    const rows = await pipelineRows(page).count();
     check(rows > 0, 'no opportunity rows');
     await accessible(page, 'pipeline');
     await shoot(page, 'pipeline.png');
   });
 
+  await step('pipeline filters by owner and searches by name', () => filterAndSearchPipeline(page));
+
   await step('pipeline sorts and shows the board by buying phase', async () => {
-    await page.getByRole('button', { name: 'Sort by Amount' }).click();
+    await page.locator('.pipeline-table thead').getByRole('button', { name: 'Amount', exact: true }).click();
     check((await page.locator('th[aria-sort]').innerText()).includes('Amount'), 'amount column not sorted');
     await page.getByRole('button', { name: 'Board by buying phase' }).click();
     await page.locator('.board-column').first().waitFor();
@@ -101,52 +198,21 @@ try {
     await page.getByRole('button', { name: 'Table', exact: true }).click();
   });
 
-  await step('opportunity shows every DMU member on the buying clock', async () => {
-    const wanted = process.env.BUYALIGN_OPPORTUNITY;
-    if (wanted) await page.goto(`${base}/#/opportunities/${encodeURIComponent(wanted)}`);
-    else await page.locator('.pipeline-table tbody tr th a').first().click();
-    await page.locator('.clock-svg').waitFor();
-    await page.locator('.member-list, .opportunity p').first().waitFor();
+  await step(`"${DEAL_NAME}" shows every DMU member on the buying clock`, async () => {
+    await openDealByName(page, DEAL_NAME);
     opportunityUrl = page.url();
-    const unavailable = await page.locator('.clock-panel .status-unavailable').count();
-    check(unavailable === 0, 'DMU readiness is not available on this server, so no member can be placed');
-    memberCount = await page.locator('.member-list tbody tr').count();
-    check(memberCount > 0, 'the opportunity has no DMU members');
-    const dots = await page.locator('.clock-svg .member').count();
-    check(dots === memberCount, `${dots} members on the clock, ${memberCount} in the DMU`);
-    for (const label of await page.locator('.clock-svg .member').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))) {
-      check(label && label.length > 20, 'a member without an accessible description');
-    }
-    await page.locator('.clock-svg .member').first().focus();
-    check((await page.locator('.clock-detail').innerText()).length > 0, 'focusing a member describes nothing');
+    const members = await checkClockMembers(page);
+    console.log(`     ${members} members on the clock`);
     await accessible(page, 'opportunity');
     await shoot(page, 'opportunity.png');
   });
 
-  await step('logging a signal with the keyboard changes the clock', async () => {
-    const contact = await page.locator('#log-contact').inputValue();
-    const member = page.locator(`.clock-svg .member[data-contact-id="${contact}"]`);
-    const before = { label: await member.getAttribute('aria-label'), stage: await member.getAttribute('data-stage') };
-    const entries = await page.locator('.timeline li').count();
-    // A signal pointing well past the member's stage, so the inference has something to move on.
-    const kind = before.stage && ['purchased', 'value_realized', 'terms_negotiated'].includes(before.stage) ? 'Reports pain' : 'Contract signed';
-    await page.locator('#log-kind').click();
-    await page.keyboard.type(kind);
-    await page.keyboard.press('Enter');
-    check(await page.locator('#log-note').evaluate((el) => el === document.activeElement), 'Enter on a kind does not move to the note');
-    await page.keyboard.type('logged by the end-to-end test');
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-log .form-message:not(.error)').filter({ hasText: 'Saved' }).waitFor();
-    await page.waitForFunction((n) => document.querySelectorAll('.timeline li').length > n, entries);
-    await page.waitForFunction(
-      ({ id, label, stage }) => {
-        const el = document.querySelector(`.clock-svg .member[data-contact-id="${id}"]`);
-        return el && (el.getAttribute('aria-label') !== label || el.getAttribute('data-stage') !== stage);
-      },
-      { id: contact, ...before },
-    );
+  await step('a signal logged with the keyboard moves a member; the clock and the next actions change', async () => {
+    const { from, to } = await logSignalThatMovesMember(page);
+    console.log(`     the member moved from ${from} to ${to}`);
     check(page.url() === opportunityUrl, 'the page navigated away while logging');
     await page.waitForTimeout(700); // let the dot finish moving before the photo
+    await accessible(page, 'opportunity after logging');
     await shoot(page, 'opportunity-logged.png');
   });
 
@@ -155,6 +221,7 @@ try {
     await page.getByRole('navigation').getByRole('link', { name: 'Pijplijn', exact: true }).waitFor();
     check((await page.locator('html').getAttribute('lang')) === 'nl', 'html lang is not nl');
     check((await page.locator('#clock-heading').innerText()) === 'Koopklok', 'clock heading not translated');
+    check((await page.locator('.quick-log .form-message').innerText()).startsWith('Opgeslagen'), 'the quick log\'s message stayed in English');
     await accessible(page, 'opportunity (nl)');
     await shoot(page, 'opportunity-nl.png');
     await page.locator('#language').selectOption('fr');
@@ -168,8 +235,20 @@ try {
     await page.locator('.clock-svg').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     check(overflow <= 1, `the page scrolls sideways by ${overflow}px on a tablet`);
+    await accessible(page, 'opportunity (tablet)');
     await shoot(page, 'opportunity-tablet.png');
     await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  await step('back to the pipeline keeps its search, also after a reload', async () => {
+    await page.getByRole('link', { name: 'Back to the pipeline' }).click();
+    await pipelineRows(page).first().waitFor();
+    check((await page.locator('#filter-text').inputValue()) === DEAL_NAME, 'the search was forgotten');
+    check(page.url().includes('q='), `the search is not in the address: ${page.url()}`);
+    await page.reload();
+    await pipelineRows(page).first().waitFor();
+    check((await page.locator('#filter-text').inputValue()) === DEAL_NAME, 'a reload forgets the search');
+    check((await page.title()) === 'Pipeline · Buyalign', `the window is titled ${await page.title()}`);
   });
 
   for (const [name, link, heading, file] of [

@@ -3,6 +3,8 @@
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LANGUAGES, LANGUAGE_NAMES, getLanguage, isLanguage, onLanguageChange, setLanguage, t, type MessageKey } from './i18n';
+import { useDocumentTitle } from './hooks';
+import { rememberedPipelineQuery } from './pipelineView';
 import { href, useRoute, type Route } from './router';
 import { ContentScreen } from './screens/ContentScreen';
 import { ForecastScreen } from './screens/ForecastScreen';
@@ -10,21 +12,31 @@ import { MyWeekScreen } from './screens/MyWeekScreen';
 import { OpportunityScreen } from './screens/OpportunityScreen';
 import { PipelineScreen } from './screens/PipelineScreen';
 
-const NAV: { route: Route; label: MessageKey }[] = [
-  { route: { name: 'pipeline' }, label: 'nav.pipeline' },
-  { route: { name: 'week' }, label: 'nav.week' },
-  { route: { name: 'content' }, label: 'nav.content' },
-  { route: { name: 'forecast' }, label: 'nav.forecast' },
+// The pipeline's entry returns to the filters and sort last used in this session.
+const NAV: { route: () => Route; label: MessageKey }[] = [
+  { route: () => ({ name: 'pipeline', query: rememberedPipelineQuery() }), label: 'nav.pipeline' },
+  { route: () => ({ name: 'week' }), label: 'nav.week' },
+  { route: () => ({ name: 'content' }), label: 'nav.content' },
+  { route: () => ({ name: 'forecast' }), label: 'nav.forecast' },
 ];
 
 function isCurrent(item: Route, route: Route): boolean {
   return item.name === route.name || (item.name === 'pipeline' && route.name === 'opportunity');
 }
 
+/** The title of a screen; the opportunity screen names itself after its deal once loaded. */
+const TITLES: Record<Exclude<Route['name'], 'opportunity'>, MessageKey> = {
+  pipeline: 'pipeline.title',
+  week: 'week.title',
+  content: 'content.title',
+  forecast: 'forecast.title',
+  notFound: 'state.notFound',
+};
+
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
     case 'pipeline':
-      return <PipelineScreen />;
+      return <PipelineScreen query={route.query} />;
     case 'opportunity':
       return <OpportunityScreen id={route.id} />;
     case 'week':
@@ -45,6 +57,7 @@ export function App() {
   const first = useRef(true);
 
   useEffect(() => onLanguageChange(setLang), []);
+  useDocumentTitle(route.name === 'opportunity' ? undefined : t(TITLES[route.name]));
   useEffect(() => {
     // After navigating, put the keyboard and screen reader at the start of the new screen.
     if (first.current) first.current = false;
@@ -67,13 +80,21 @@ export function App() {
         </a>
         <nav aria-label={t('nav.label')}>
           <ul>
-            {NAV.map((item) => (
-              <li key={item.route.name}>
-                <a href={href(item.route)} aria-current={isCurrent(item.route, route) ? 'page' : undefined}>
-                  {t(item.label)}
-                </a>
-              </li>
-            ))}
+            {NAV.map((item) => {
+              const target = item.route();
+              return (
+                <li key={target.name}>
+                  <a
+                    href={href(target)}
+                    aria-current={isCurrent(target, route) ? 'page' : undefined}
+                    // The pipeline's view may have changed since this rendered: follow the latest.
+                    onClick={(e) => (e.currentTarget.href = href(item.route()))}
+                  >
+                    {t(item.label)}
+                  </a>
+                </li>
+              );
+            })}
           </ul>
         </nav>
         <div class="lang">

@@ -10,6 +10,7 @@ import {
   intlLocale,
   nextQuarters,
   quarterOf,
+  readable,
 } from './format';
 
 // Intl output uses narrow no-break spaces in places; compare with plain spaces.
@@ -61,5 +62,11 @@ describe('formatting', () => {
     expect(initials('Thomas')).toBe('TH');
     expect(initials('Jean-Luc de Vries')).toBe('JV');
     expect(initials('  ')).toBe('?');
+  });
+
+  it('writes free-form ids as words', () => {
+    expect(readable('case_study')).toBe('case study');
+    expect(readable('benchmark_report_v2')).toBe('benchmark report v2');
+    expect(readable('it')).toBe('it');
   });
 });

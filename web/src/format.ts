@@ -114,3 +114,8 @@ export function initials(name: string): string {
   if (words.length === 1) return (words[0] ?? '').slice(0, 2).toUpperCase();
   return ((words[0]?.[0] ?? '') + (words[words.length - 1]?.[0] ?? '')).toUpperCase();
 }
+
+/** A free-form id the methodology does not label (a persona, a content format) as words. */
+export function readable(id: string): string {
+  return id.replace(/_/g, ' ');
+}

@@ -1,6 +1,8 @@
-// Loading data into a screen: one hook, so every screen shows loading, errors and retries alike.
+// Loading data into a screen: one hook, so every screen shows loading, errors and retries alike;
+// and the window title that names the screen (what a screen reader announces, what a tab shows).
 
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { t } from './i18n';
 
 export type Load<T> =
   | { status: 'loading'; data?: undefined; error?: undefined }
@@ -30,4 +32,11 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
     void run(true);
   }, [run]);
   return { state, reload: () => run(false) };
+}
+
+/** Names the window after the screen ("Pipeline · Buyalign"); undefined leaves the title alone. */
+export function useDocumentTitle(title: string | undefined): void {
+  useEffect(() => {
+    if (title !== undefined) document.title = `${title} · ${t('app.name')}`;
+  }, [title]);
 }

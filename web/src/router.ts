@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
-  | { name: 'pipeline' }
+  | { name: 'pipeline'; query?: string }
   | { name: 'opportunity'; id: string }
   | { name: 'week' }
   | { name: 'content' }
@@ -11,8 +11,11 @@ export type Route =
   | { name: 'notFound' };
 
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '').replace(/\/+$/, '') || '/';
-  if (path === '/' || path === '/pipeline') return { name: 'pipeline' };
+  const raw = hash.replace(/^#/, '');
+  const mark = raw.indexOf('?');
+  const query = mark < 0 ? '' : raw.slice(mark + 1);
+  const path = (mark < 0 ? raw : raw.slice(0, mark)).replace(/\/+$/, '') || '/';
+  if (path === '/' || path === '/pipeline') return query ? { name: 'pipeline', query } : { name: 'pipeline' };
   const opportunity = /^\/opportunities\/(.+)$/.exec(path);
   if (opportunity?.[1]) return { name: 'opportunity', id: decodeURIComponent(opportunity[1]) };
   if (path === '/week') return { name: 'week' };
@@ -24,7 +27,7 @@ export function parseRoute(hash: string): Route {
 export function href(route: Route): string {
   switch (route.name) {
     case 'pipeline':
-      return '#/pipeline';
+      return route.query ? `#/pipeline?${route.query}` : '#/pipeline';
     case 'opportunity':
       return `#/opportunities/${encodeURIComponent(route.id)}`;
     case 'week':

@@ -2,6 +2,7 @@
 // gaps marked in words, not only in colour.
 
 import type { Coverage } from '../api/types';
+import { readable } from '../format';
 import { label, t } from '../i18n';
 
 export function heatLevel(count: number, max: number): number {
@@ -23,7 +24,7 @@ export function CoverageHeatMap({ coverage }: { coverage: Coverage }) {
             <th scope="col">{t('content.stage')}</th>
             {coverage.personas.map((persona) => (
               <th key={persona} scope="col">
-                {persona.replace(/_/g, ' ')}
+                {readable(persona)}
               </th>
             ))}
           </tr>

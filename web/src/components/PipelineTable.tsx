@@ -42,7 +42,9 @@ export function PipelineTable({
                   class={column.numeric ? 'num' : ''}
                   aria-sort={sorted ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
                 >
-                  <button type="button" class="sort" onClick={() => onSort(column.key)} aria-label={t('pipeline.sortBy', { column: t(column.title) })}>
+                  {/* The button's name is the column's own, so each cell is announced under its header;
+                      aria-sort on the header says how it is sorted, the title says what a click does. */}
+                  <button type="button" class="sort" onClick={() => onSort(column.key)} title={t('pipeline.sortBy', { column: t(column.title) })}>
                     {t(column.title)}
                     <span aria-hidden="true" class="sort-mark">
                       {sorted ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
@@ -60,9 +62,9 @@ export function PipelineTable({
                 <a href={opportunityHref(row.id)}>{row.name}</a>
               </th>
               <td>{row.account}</td>
-              <td>{row.owner || t('common.none')}</td>
-              <td class="num">{formatMoney(row.amount, row.currency)}</td>
-              <td>{formatDate(row.close)}</td>
+              <td class="nowrap">{row.owner || t('common.none')}</td>
+              <td class="num nowrap">{formatMoney(row.amount, row.currency)}</td>
+              <td class="nowrap">{formatDate(row.close)}</td>
               <td>
                 {row.stage ? (
                   <>

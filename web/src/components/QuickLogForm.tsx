@@ -4,7 +4,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { ApiError, type ApiClient } from '../api/client';
 import type { ContentItem } from '../api/types';
-import { getLanguage, kindLabel, label, t, type Language } from '../i18n';
+import { getLanguage, kindLabel, label, t, type Language, type MessageKey } from '../i18n';
 import { ACTIVITY_KINDS, SIGNAL_KINDS, STAGES } from '../vocabulary';
 
 export interface KindOption {
@@ -64,7 +64,8 @@ export function QuickLogForm({
   const [contentId, setContentId] = useState('');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  // Worded at render time, so a message still reads in the language the user switches to.
+  const [message, setMessage] = useState<{ say: () => string; error: boolean } | null>(null);
   const kindInput = useRef<HTMLInputElement>(null);
   const noteInput = useRef<HTMLInputElement>(null);
   const stageSelect = useRef<HTMLSelectElement>(null);
@@ -108,17 +109,18 @@ export function QuickLogForm({
   async function submit(event: Event) {
     event.preventDefault();
     if (busy) return;
-    const problem = !contactId
-      ? t('log.pickContact')
+    const problem: MessageKey | null = !contactId
+      ? 'log.pickContact'
       : !chosen
-        ? t('log.pickKind')
+        ? 'log.pickKind'
         : chosen.kind === 'stage_assessed' && !stage
-          ? t('log.pickStage')
+          ? 'log.pickStage'
           : chosen.kind === 'content_engaged' && !contentId
-            ? t('log.pickContent')
+            ? 'log.pickContent'
             : null;
     if (problem || !chosen) {
-      setMessage({ text: problem ?? t('log.pickKind'), error: true });
+      const key = problem ?? 'log.pickKind';
+      setMessage({ say: () => t(key), error: true });
       return;
     }
     setBusy(true);
@@ -145,7 +147,8 @@ export function QuickLogForm({
           ...(trimmed ? { note: trimmed } : {}),
         });
       }
-      setMessage({ text: t('log.saved', { kind: chosen.label }), error: false });
+      const kind = chosen.kind;
+      setMessage({ say: () => t('log.saved', { kind: kindLabel(kind) }), error: false });
       setChosen(null);
       setQuery('');
       setNote('');
@@ -155,7 +158,7 @@ export function QuickLogForm({
       kindInput.current?.focus();
     } catch (error) {
       const text = error instanceof ApiError ? error.message + (error.field ? ` (${error.field})` : '') : String(error);
-      setMessage({ text: t('log.failed', { message: text }), error: true });
+      setMessage({ say: () => t('log.failed', { message: text }), error: true });
     } finally {
       setBusy(false);
     }
@@ -276,7 +279,7 @@ export function QuickLogForm({
         {busy ? t('log.saving') : t('log.save')}
       </button>
       <p role="status" aria-live="polite" class={message?.error ? 'form-message error' : 'form-message'}>
-        {message?.text ?? ''}
+        {message?.say() ?? ''}
       </p>
     </form>
   );

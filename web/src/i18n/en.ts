@@ -103,6 +103,8 @@ export const en = {
   'timeline.activity': 'Seller activity',
   'timeline.minutes': '{n} min',
   'timeline.assessedAt': 'assessed at {stage}',
+  'timeline.showAll': 'Show all {n} entries',
+  'timeline.showFewer': 'Show only the newest {n}',
 
   'log.title': 'Quick log',
   'log.contact': 'Contact',

@@ -103,6 +103,8 @@ export const fr: Catalogue = {
   'timeline.activity': 'Activité commerciale',
   'timeline.minutes': '{n} min',
   'timeline.assessedAt': 'estimé à l’étape {stage}',
+  'timeline.showAll': 'Afficher les {n} entrées',
+  'timeline.showFewer': 'N’afficher que les {n} plus récentes',
 
   'log.title': 'Saisie rapide',
   'log.contact': 'Contact',

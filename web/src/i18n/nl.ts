@@ -103,6 +103,8 @@ export const nl: Catalogue = {
   'timeline.activity': 'Verkoopactiviteit',
   'timeline.minutes': '{n} min',
   'timeline.assessedAt': 'ingeschat op {stage}',
+  'timeline.showAll': 'Toon alle {n} items',
+  'timeline.showFewer': 'Toon alleen de nieuwste {n}',
 
   'log.title': 'Snel vastleggen',
   'log.contact': 'Contactpersoon',

@@ -1,12 +1,13 @@
 // Marketing's view: the content library with filters, its stage x persona coverage with gaps, and
 // whether a chosen item moved the buyers who received it.
 
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { api, type ApiClient } from '../api/client';
 import type { ContentItem } from '../api/types';
 import { CoverageHeatMap } from '../components/CoverageHeatMap';
 import { InfluencePanel } from '../components/InfluencePanel';
 import { Loaded, WhenAvailable } from '../components/Status';
+import { readable } from '../format';
 import { useLoad } from '../hooks';
 import { label, t } from '../i18n';
 import { STAGES } from '../vocabulary';
@@ -40,6 +41,12 @@ export function ContentScreen({ client = api }: { client?: ApiClient }) {
   const coverage = useLoad(() => client.contentCoverage(), [client]);
   const [filter, setFilter] = useState<ContentFilter>({});
   const [selected, setSelected] = useState<ContentItem | null>(null);
+  const influenceHeading = useRef<HTMLHeadingElement>(null);
+  // Choosing an item takes the reader to its influence, which may sit far above the chosen row.
+  const select = (item: ContentItem) => {
+    setSelected(item);
+    setTimeout(() => influenceHeading.current?.focus(), 0);
+  };
   const influence = useLoad(
     () => (selected ? client.contentInfluence(selected.id) : Promise.resolve(null)),
     [client, selected?.id],
@@ -80,7 +87,7 @@ export function ContentScreen({ client = api }: { client?: ApiClient }) {
                         <option value="">{t('common.all')}</option>
                         {distinct(items, (i) => i.personas ?? []).map((p) => (
                           <option key={p} value={p}>
-                            {p.replace(/_/g, ' ')}
+                            {readable(p)}
                           </option>
                         ))}
                       </select>
@@ -91,7 +98,7 @@ export function ContentScreen({ client = api }: { client?: ApiClient }) {
                         <option value="">{t('common.all')}</option>
                         {distinct(items, (i) => (i.format ? [i.format] : [])).map((f) => (
                           <option key={f} value={f}>
-                            {f.replace(/_/g, ' ')}
+                            {readable(f)}
                           </option>
                         ))}
                       </select>
@@ -139,15 +146,15 @@ export function ContentScreen({ client = api }: { client?: ApiClient }) {
                                 {item.retired && <span class="pill">{t('content.retired')}</span>}
                               </th>
                               <td>{(item.stages ?? []).map((s) => label('stage', s)).join(', ')}</td>
-                              <td>{(item.personas ?? []).join(', ')}</td>
-                              <td>{item.format ?? ''}</td>
+                              <td>{(item.personas ?? []).map(readable).join(', ')}</td>
+                              <td>{item.format ? readable(item.format) : ''}</td>
                               <td>
                                 <button
                                   type="button"
                                   class="link"
                                   aria-pressed={selected?.id === item.id}
                                   aria-label={`${t('content.showInfluence')}: ${item.title}`}
-                                  onClick={() => setSelected(item)}
+                                  onClick={() => select(item)}
                                 >
                                   {t('content.showInfluence')}
                                 </button>
@@ -165,7 +172,7 @@ export function ContentScreen({ client = api }: { client?: ApiClient }) {
         </section>
         <div class="side">
           <section class="panel" aria-labelledby="influence-heading">
-            <h2 id="influence-heading">{selected ? t('content.influenceOf', { title: selected.title }) : t('content.influence')}</h2>
+            <h2 id="influence-heading" ref={influenceHeading} tabIndex={-1}>{selected ? t('content.influenceOf', { title: selected.title }) : t('content.influence')}</h2>
             {!selected ? (
               <p class="muted">{t('content.influencePick')}</p>
             ) : (

@@ -11,8 +11,9 @@ import { QuickLogForm } from '../components/QuickLogForm';
 import { Loaded, NotAvailable, WhenAvailable } from '../components/Status';
 import { Timeline } from '../components/Timeline';
 import { formatDate, formatMoney, formatPercent } from '../format';
-import { useLoad } from '../hooks';
+import { useDocumentTitle, useLoad } from '../hooks';
 import { label, t } from '../i18n';
+import { rememberedPipelineQuery } from '../pipelineView';
 import { href } from '../router';
 
 interface DealRecord {
@@ -62,11 +63,12 @@ export function clockMembers(dmu: DmuMember[], contacts: Contact[], readiness: C
 export function OpportunityScreen({ id, client = api }: { id: string; client?: ApiClient }) {
   const deal = useLoad(() => loadDeal(client, id), [id, client]);
   const live = useLoad(() => loadLive(client, id), [id, client]);
+  useDocumentTitle(deal.state.status === 'ok' ? deal.state.data.opportunity.name : undefined);
 
   return (
     <div class="screen opportunity">
       <p>
-        <a href={href({ name: 'pipeline' })}>← {t('opp.back')}</a>
+        <a href={href({ name: 'pipeline', query: rememberedPipelineQuery() })}>← {t('opp.back')}</a>
       </p>
       <Loaded load={deal.state} onRetry={deal.reload}>
         {(record) => {

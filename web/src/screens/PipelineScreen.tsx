@@ -9,7 +9,9 @@ import { PipelineTable } from '../components/PipelineTable';
 import { Loaded, NotAvailable } from '../components/Status';
 import { useLoad } from '../hooks';
 import { t } from '../i18n';
-import { filterRows, owners, pipelineRows, sortRows, type SortDir, type SortKey } from '../pipeline';
+import { filterRows, owners, pipelineRows, sortRows, type SortKey } from '../pipeline';
+import { parsePipelineView, pipelineViewQuery, rememberPipelineQuery, type PipelineView } from '../pipelineView';
+import { href } from '../router';
 
 async function loadPipeline(client: ApiClient) {
   const [opportunities, accounts, readiness] = await Promise.all([
@@ -24,15 +26,29 @@ async function loadPipeline(client: ApiClient) {
   };
 }
 
-export function PipelineScreen({ client = api }: { client?: ApiClient }) {
-  const pipeline = useLoad(() => loadPipeline(client), [client]);
-  const [owner, setOwner] = useState('');
-  const [text, setText] = useState('');
-  const [view, setView] = useState<'table' | 'board'>('table');
-  const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: 'close', dir: 'asc' });
+/** Shows a changed view in the address bar without a new history entry per keystroke. */
+function keepInUrl(view: PipelineView) {
+  const query = pipelineViewQuery(view);
+  rememberPipelineQuery(query);
+  if (typeof history !== 'undefined') history.replaceState(history.state, '', href({ name: 'pipeline', query }));
+}
 
-  const onSort = (key: SortKey) =>
-    setSort((current) => ({ key, dir: current.key === key && current.dir === 'asc' ? 'desc' : 'asc' }));
+export function PipelineScreen({ client = api, query = '' }: { client?: ApiClient; query?: string }) {
+  const pipeline = useLoad(() => loadPipeline(client), [client]);
+  const [state, setState] = useState<PipelineView>(() => {
+    rememberPipelineQuery(query);
+    return parsePipelineView(query);
+  });
+  const { owner, text, view, sort } = state;
+  const update = (patch: Partial<PipelineView>) => {
+    const next = { ...state, ...patch };
+    setState(next);
+    keepInUrl(next);
+  };
+  const setOwner = (value: string) => update({ owner: value });
+  const setText = (value: string) => update({ text: value });
+  const setView = (value: PipelineView['view']) => update({ view: value });
+  const onSort = (key: SortKey) => update({ sort: { key, dir: sort.key === key && sort.dir === 'asc' ? 'desc' : 'asc' } });
 
   return (
     <div class="screen pipeline">
