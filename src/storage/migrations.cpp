@@ -142,6 +142,30 @@ const std::vector<Migration>& AllMigrations() {
            "CREATE INDEX audit_log_user ON audit_log (user_id)",
            "CREATE INDEX audit_log_at ON audit_log (at)",
        }},
+      {3,
+       "forecast calls and manager adjustments",
+       {
+           // A rep's call for a period: each deal with its category and amount at the time.
+           // Model figures are the forecast's P10/P50/P90 when the call was saved.
+           "CREATE TABLE forecast_calls (id ${ID}, period TEXT NOT NULL,"
+           " owner_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+           " note TEXT NOT NULL, model_p10 DOUBLE PRECISION, model_p50 DOUBLE PRECISION,"
+           " model_p90 DOUBLE PRECISION, updated_at BIGINT NOT NULL, updated_by TEXT NOT NULL,"
+           " version BIGINT NOT NULL, UNIQUE (period, owner_id))",
+           "CREATE INDEX forecast_calls_owner ON forecast_calls (owner_id)",
+           "CREATE TABLE forecast_call_deals ("
+           " call_id BIGINT NOT NULL REFERENCES forecast_calls (id) ON DELETE CASCADE,"
+           " opportunity_id BIGINT NOT NULL REFERENCES opportunities (id) ON DELETE CASCADE,"
+           " category TEXT NOT NULL, amount DOUBLE PRECISION NOT NULL,"
+           " PRIMARY KEY (call_id, opportunity_id))",
+           "CREATE INDEX forecast_call_deals_opportunity ON forecast_call_deals (opportunity_id)",
+           // `team` is a team's external id, a label like users.team.
+           "CREATE TABLE forecast_adjustments (id ${ID}, period TEXT NOT NULL, team TEXT NOT NULL,"
+           " amount DOUBLE PRECISION NOT NULL, note TEXT NOT NULL, model_p10 DOUBLE PRECISION,"
+           " model_p50 DOUBLE PRECISION, model_p90 DOUBLE PRECISION,"
+           " updated_at BIGINT NOT NULL, updated_by TEXT NOT NULL, version BIGINT NOT NULL,"
+           " UNIQUE (period, team))",
+       }},
   };
   return migrations;
 }

@@ -145,6 +145,22 @@ class SqlStore final : public Store {
   Result<int64_t> CountLoginFailures(std::string_view key, core::Timestamp since) override;
   Status ClearLoginFailures(std::string_view key) override;
 
+  // ForecastStore (sql_store_forecast.cpp).
+  Result<ForecastCall> GetForecastCall(std::string_view period, std::string_view owner) override;
+  Result<std::vector<ForecastCall>> ListForecastCalls(std::string_view period,
+                                                      std::string_view owner) override;
+  Result<ForecastCall> PutForecastCall(const ForecastCall& call, int64_t expected_version,
+                                       const Actor& actor = Actor::System()) override;
+  Result<ForecastAdjustment> GetForecastAdjustment(std::string_view period,
+                                                   std::string_view team) override;
+  Result<std::vector<ForecastAdjustment>> ListForecastAdjustments(std::string_view period,
+                                                                  std::string_view team) override;
+  Result<ForecastAdjustment> PutForecastAdjustment(const ForecastAdjustment& adjustment,
+                                                   int64_t expected_version,
+                                                   const Actor& actor = Actor::System()) override;
+  Result<std::vector<domain::Outcome>> ListOutcomes() override;
+  Result<std::vector<domain::StageChange>> ListAllStageChanges() override;
+
  private:
   template <class R>
   Result<R> Get(std::string_view id);
