@@ -38,7 +38,7 @@ web:
 
 run: build
 	@mkdir -p $(dir $(DB))
-	@if [ ! -f $(DB) ]; then $(BUYALIGN) demo --db $(DB); fi
+	@if [ ! -f $(DB) ]; then $(BUYALIGN) demo --db $(DB); else $(BUYALIGN) demo --print-logins; fi
 	@echo "Buyalign: open http://127.0.0.1:$(PORT)"
 	$(BUYALIGN) serve --db $(DB) --port $(PORT) --web-root web/dist
 

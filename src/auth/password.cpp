@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include "auth/sodium_init.hpp"
+#include "auth/token.hpp"
 
 namespace buyalign::auth {
 namespace {
@@ -12,6 +13,8 @@ constexpr unsigned long long kOpsLimit = crypto_pwhash_OPSLIMIT_INTERACTIVE;
 constexpr size_t kMemLimit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
 
 }  // namespace
+
+std::string GeneratePassword() { return NewToken("").substr(0, 20); }
 
 core::Result<std::string> HashPassword(std::string_view password) {
   if (password.size() < kMinPasswordLength) {

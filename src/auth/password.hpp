@@ -13,6 +13,9 @@ namespace buyalign::auth {
 // Minimum length of a new password; longer beats more complex.
 inline constexpr size_t kMinPasswordLength = 10;
 
+// A new random password of 20 URL-safe characters (120 bits), for accounts created without one.
+std::string GeneratePassword();
+
 // Hashes a password for storage. Fails with kInvalidArgument when the password is too short, and
 // kInternal when the system is out of memory for the hash.
 core::Result<std::string> HashPassword(std::string_view password);

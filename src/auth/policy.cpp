@@ -45,6 +45,9 @@ constexpr PolicyRow kPolicy[] = {
     {Resource::kUser, Action::kCreate, {A, N, N, N}},
     {Resource::kUser, Action::kUpdate, {A, N, N, N}},
     {Resource::kUser, Action::kDelete, {A, N, N, N}},
+    {Resource::kToken, Action::kRead, {A, O, O, O}},
+    {Resource::kToken, Action::kCreate, {A, O, O, O}},
+    {Resource::kToken, Action::kDelete, {A, O, O, O}},
 };
 
 }  // namespace

@@ -22,11 +22,12 @@ enum class Resource {
   kForecast,     // revenue forecasts and backtests over many opportunities
   kAnalytics,    // aggregated statistics (content coverage and influence)
   kAudit,
-  kUser,  // users, teams and their API tokens
+  kUser,   // users and the teams they manage
+  kToken,  // API tokens: everyone manages their own (kOwn), an admin everyone's
 };
-inline constexpr std::array<std::string_view, 11> kResourceNames{
+inline constexpr std::array<std::string_view, 12> kResourceNames{
     "account",   "contact",  "opportunity", "content", "ingest", "export",
-    "readiness", "forecast", "analytics",   "audit",   "user"};
+    "readiness", "forecast", "analytics",   "audit",   "user",   "token"};
 
 enum class Action { kRead, kCreate, kUpdate, kDelete };
 inline constexpr std::array<std::string_view, 4> kActionNames{"read", "create", "update", "delete"};

@@ -21,6 +21,10 @@ void AddDemoCommand(CLI::App& app);
 void AddBackupCommands(CLI::App& app);
 // `readiness --db FILE [--opportunity ID] [--as-of TIME]`: JSON Lines.
 void AddReadinessCommand(CLI::App& app);
+// `user add|list|disable|enable|reset-password`: who may sign in.
+void AddUserCommands(CLI::App& app);
+// `token create|list|revoke`: API tokens for integrations.
+void AddTokenCommands(CLI::App& app);
 // `next-actions --db FILE [--owner U] [--opportunity ID]` and `content coverage --db FILE`.
 void AddNextActionsCommands(CLI::App& app);
 

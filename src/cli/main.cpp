@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
   AddBackupCommands(app);
   AddReadinessCommand(app);
   AddNextActionsCommands(app);
+  AddUserCommands(app);
+  AddTokenCommands(app);
   buyalign::forecast::AddModelCommand(app);
   try {
     app.parse(argc, argv);

@@ -9,7 +9,11 @@
 namespace buyalign::cli {
 
 core::Result<std::unique_ptr<storage::Store>> OpenExistingStore(const std::string& db) {
-  if (!std::filesystem::exists(db)) return core::Fail(core::Error::Invalid("no such database"));
+  // A file must exist (a typo must not create one); a PostgreSQL URL is the server's business.
+  const bool is_url = db.find("://") != std::string::npos;
+  if (!is_url && !std::filesystem::exists(db)) {
+    return core::Fail(core::Error::Invalid("no such database"));
+  }
   return storage::OpenStore(db);
 }
 

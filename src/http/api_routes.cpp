@@ -15,6 +15,7 @@ Router BuildApiRouter(ApiContext& ctx) {
   AddContentRoutes(router, ctx);
   AddInterchangeRoutes(router, ctx);
   AddSystemRoutes(router, ctx);
+  AddSessionRoutes(router, ctx);
   return router;
 }
 

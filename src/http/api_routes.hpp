@@ -18,6 +18,8 @@ void AddContentRoutes(Router& router, ApiContext& ctx);
 void AddInterchangeRoutes(Router& router, ApiContext& ctx);
 // GET /healthz, /metrics and /api/v1/openapi.json.
 void AddSystemRoutes(Router& router, ApiContext& ctx);
+// POST, GET and DELETE /api/v1/session: signing in and out.
+void AddSessionRoutes(Router& router, ApiContext& ctx);
 
 // GET readiness of one or many opportunities.
 void AddReadinessRoutes(Router& router, ApiContext& ctx);

@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "http/api_routes.hpp"
+#include "http/authenticator.hpp"
 #include "http/error_response.hpp"
 
 namespace buyalign::http {
@@ -60,9 +61,10 @@ Response Application::Dispatch(Request& request, std::string_view* route_label) 
     *route_label = match->route->label;
     const Access& access = match->route->access;
     if (!access.is_public) {
-      // Sign-in is not wired yet: every caller acts with the administrator's scope.
-      request.caller.role = domain::UserRole::kAdmin;
-      request.caller.scope = auth::Allowed(request.caller.role, access.resource, access.action);
+      auto caller =
+          ctx_.Db("authenticate", [&] { return Authenticate(ctx_.store, request, access); });
+      if (!caller) return AuthFailure(caller.error());
+      request.caller = std::move(*caller);
     }
     return match->route->handler(request);
   }

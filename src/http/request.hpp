@@ -22,6 +22,7 @@ struct Request {
   std::vector<NameValue> headers;  // names in lower case
   std::string body;
   std::vector<NameValue> params;  // decoded path parameters, filled in by the router
+  std::string remote_address;     // the peer's IP address (a proxy's, behind one)
   Caller caller;                  // who is asking, filled in before the handler runs
 
   // The first value of a header (name in lower case), or "" when absent.

@@ -176,6 +176,8 @@ Response PayloadTooLarge(size_t limit) {
 asio::awaitable<void> ServeConnection(std::shared_ptr<Connection> conn, ServerState& state) {
   const auto registration = state.Register(conn);
   const ServerConfig& config = state.config();
+  beast::error_code peer_ec;
+  const std::string peer = conn->stream.socket().remote_endpoint(peer_ec).address().to_string();
   beast::flat_buffer buffer;
   beast::error_code ec;
   while (!state.stopping()) {
@@ -237,6 +239,7 @@ asio::awaitable<void> ServeConnection(std::shared_ptr<Connection> conn, ServerSt
     const bool client_keep_alive = message.keep_alive();
     core::Status query_status;
     Request request = ToRequest(message, &query_status);
+    request.remote_address = peer;
     Response response = query_status ? state.app().Handle(request, &exchange.route)
                                      : ErrorResponse(query_status.error());
     const bool keep_alive = client_keep_alive && !state.stopping();

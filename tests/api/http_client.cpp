@@ -2,6 +2,7 @@
 
 #include "http_client.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include <boost/asio/connect.hpp>
@@ -9,6 +10,8 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+
+#include "server_process.hpp"
 
 namespace buyalign::api_test {
 
@@ -65,8 +68,20 @@ struct HttpClient::Impl {
   beast::flat_buffer buffer;
 };
 
-HttpClient::HttpClient(int port) : impl_(std::make_unique<Impl>(port)) {}
+namespace {
+
+std::string Lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+}  // namespace
+
+HttpClient::HttpClient(int port)
+    : impl_(std::make_unique<Impl>(port)), token_(AdminTokenFor(port)) {}
 HttpClient::~HttpClient() = default;
+HttpClient::HttpClient(HttpClient&&) noexcept = default;
+HttpClient& HttpClient::operator=(HttpClient&&) noexcept = default;
 
 HttpResult HttpClient::Send(const std::string& method, const std::string& target,
                             const std::string& body,
@@ -75,6 +90,13 @@ HttpResult HttpClient::Send(const std::string& method, const std::string& target
   bhttp::request<bhttp::string_body> request{bhttp::string_to_verb(method), target, 11};
   request.set(bhttp::field::host, "127.0.0.1");
   if (!body.empty()) request.set(bhttp::field::content_type, content_type);
+  const bool own_credentials = std::any_of(headers.begin(), headers.end(), [](const auto& h) {
+    const std::string name = Lower(h.first);
+    return name == "authorization" || name == "cookie";
+  });
+  if (!token_.empty() && !own_credentials) {
+    request.set(bhttp::field::authorization, "Bearer " + token_);
+  }
   for (const auto& [name, value] : headers) request.set(name, value);
   request.body() = body;
   request.prepare_payload();
@@ -105,7 +127,7 @@ HttpResult HttpClient::SendExpectContinue(const std::string& target, size_t cont
                            " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                            "Expect: 100-continue\r\nContent-Length: " +
                            std::to_string(content_length) + "\r\n\r\n";
-  asio::write(*impl_->socket, asio::buffer(head));
+  asio::write(*impl_->socket, asio::buffer(WithToken(head)));
   HttpResult result = impl_->ReadResponse();
   impl_->socket.reset();
   return result;
@@ -118,7 +140,23 @@ HttpResult HttpClient::SendRaw(const std::string& bytes) {
 
 void HttpClient::StartRaw(const std::string& bytes) {
   impl_->Connect();
-  asio::write(*impl_->socket, asio::buffer(bytes));
+  asio::write(*impl_->socket, asio::buffer(WithToken(bytes)));
+}
+
+std::string HttpClient::WithToken(const std::string& bytes) const {
+  const size_t line_end = bytes.find("\r\n");
+  const size_t head_end = bytes.find("\r\n\r\n");
+  if (token_.empty() || line_end == std::string::npos || head_end == std::string::npos) {
+    return bytes;
+  }
+  const std::string head = Lower(bytes.substr(0, head_end));
+  if (head.find("\r\nauthorization:") != std::string::npos ||
+      head.find("\r\ncookie:") != std::string::npos) {
+    return bytes;
+  }
+  std::string out = bytes;
+  out.insert(line_end + 2, "Authorization: Bearer " + token_ + "\r\n");
+  return out;
 }
 
 HttpResult HttpClient::FinishRaw(const std::string& bytes) {

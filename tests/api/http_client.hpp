@@ -26,10 +26,19 @@ struct HttpResult {
 
 // A small synchronous HTTP/1.1 client for the API tests: one keep-alive connection to
 // 127.0.0.1:port, reopened when the server closes it. Not thread-safe.
+//
+// It authenticates by default: every request (raw ones too) carries `Authorization: Bearer
+// <token>` with the admin token of the ServerProcess on that port, unless the request brings
+// its own Authorization or Cookie header. SetBearerToken changes the token ("" sends none).
 class HttpClient {
  public:
   explicit HttpClient(int port);
   ~HttpClient();
+  HttpClient(HttpClient&&) noexcept;
+  HttpClient& operator=(HttpClient&&) noexcept;
+
+  void SetBearerToken(std::string token) { token_ = std::move(token); }
+  const std::string& bearer_token() const { return token_; }
 
   HttpResult Send(const std::string& method, const std::string& target,
                   const std::string& body = {},
@@ -55,8 +64,12 @@ class HttpClient {
   HttpResult FinishRaw(const std::string& bytes);
 
  private:
+  // `bytes` with the Authorization header added after the request line, when one is due.
+  std::string WithToken(const std::string& bytes) const;
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
+  std::string token_;
 };
 
 }  // namespace buyalign::api_test

@@ -6,9 +6,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -49,11 +52,118 @@ int ReadPort(int fd, int timeout_ms) {
   throw std::runtime_error("the server did not say where it listens; stdout: " + seen);
 }
 
+// Admin tokens by port, so an HttpClient made from a bare port finds its server's token.
+std::mutex& TokensMutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+std::map<int, std::string>& Tokens() {
+  static std::map<int, std::string> tokens;
+  return tokens;
+}
+
+std::string Trimmed(std::string text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  return text;
+}
+
+std::string Joined(const std::vector<std::string>& args) {
+  std::string out;
+  for (const auto& arg : args) out += (out.empty() ? "" : " ") + arg;
+  return out;
+}
+
 }  // namespace
+
+CliRun RunBuyalign(const std::vector<std::string>& args, const std::string& input) {
+  int in[2], out[2], err[2];
+  if (::pipe(in) != 0 || ::pipe(out) != 0 || ::pipe(err) != 0) throw std::runtime_error("pipe");
+  std::vector<std::string> argv_text{BUYALIGN_BINARY};
+  argv_text.insert(argv_text.end(), args.begin(), args.end());
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::dup2(in[0], STDIN_FILENO);
+    ::dup2(out[1], STDOUT_FILENO);
+    ::dup2(err[1], STDERR_FILENO);
+    for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) ::close(fd);
+    std::vector<char*> argv;
+    for (auto& arg : argv_text) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    ::execv(argv[0], argv.data());
+    ::_exit(127);
+  }
+  ::close(in[0]);
+  ::close(out[1]);
+  ::close(err[1]);
+  if (!input.empty() && ::write(in[1], input.data(), input.size()) < 0) {
+    // The child may exit without reading; its status tells what happened.
+  }
+  ::close(in[1]);
+  CliRun run;
+  std::string errors;
+  pollfd fds[2] = {{out[0], POLLIN, 0}, {err[0], POLLIN, 0}};
+  int open_fds = 2;
+  while (open_fds > 0 && ::poll(fds, 2, 30000) > 0) {
+    for (pollfd& p : fds) {
+      if (p.fd < 0 || (p.revents & (POLLIN | POLLHUP)) == 0) continue;
+      char buf[4096];
+      const ssize_t n = ::read(p.fd, buf, sizeof buf);
+      if (n <= 0) {
+        ::close(p.fd);
+        p.fd = -1;
+        --open_fds;
+      } else {
+        (p.fd == out[0] ? run.out : errors).append(buf, static_cast<size_t>(n));
+      }
+    }
+  }
+  for (pollfd& p : fds) {
+    if (p.fd >= 0) ::close(p.fd);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  if (run.status != 0) run.out += errors;  // what went wrong, for the test's message
+  return run;
+}
+
+std::string AdminTokenFor(int port) {
+  std::lock_guard lock(TokensMutex());
+  auto it = Tokens().find(port);
+  return it == Tokens().end() ? std::string() : it->second;
+}
+
+std::string ServerProcess::CreateToken(const std::string& user_id, const std::string& name) {
+  const std::vector<std::string> args{"token",  "create", "--db",   database_,
+                                      "--user", user_id,  "--name", name};
+  CliRun run = RunBuyalign(args);
+  if (run.status != 0) throw std::runtime_error("buyalign " + Joined(args) + ": " + run.out);
+  return Trimmed(run.out);
+}
+
+std::string ServerProcess::AddUser(const std::string& id, const std::string& role,
+                                   const std::string& team, const std::vector<std::string>& manages,
+                                   const std::string& password) {
+  std::vector<std::string> args{"user",   "add", "--db",    database_,
+                                "--id",   id,    "--name",  id,
+                                "--role", role,  "--email", id + "@test.example"};
+  if (!team.empty()) args.insert(args.end(), {"--team", team});
+  for (const auto& managed : manages) args.insert(args.end(), {"--manages", managed});
+  args.push_back(password.empty() ? "--no-password" : "--password-stdin");
+  CliRun run = RunBuyalign(args, password.empty() ? "" : password + "\n");
+  if (run.status != 0) throw std::runtime_error("buyalign " + Joined(args) + ": " + run.out);
+  return CreateToken(id);
+}
 
 ServerProcess::ServerProcess(std::vector<std::string> extra_args)
     : extra_args_(std::move(extra_args)), dir_(FreshDir()) {
   db_ = dir_ / "api.db";
+  database_ = db_.string();
+  if (auto db = std::find(extra_args_.begin(), extra_args_.end(), "--db");
+      db != extra_args_.end() && db + 1 != extra_args_.end()) {
+    database_ = *(db + 1);
+  }
+  admin_token_ = AddUser(kAdminId, "admin", "");
   Start();
 }
 
@@ -88,6 +198,8 @@ void ServerProcess::Start() {
     throw;
   }
   ::close(out[0]);  // the server writes nothing more on stdout
+  std::lock_guard lock(TokensMutex());
+  Tokens()[port_] = admin_token_;
 }
 
 void ServerProcess::Kill() {
@@ -100,10 +212,18 @@ void ServerProcess::Kill() {
 
 void ServerProcess::Restart() {
   if (pid_ > 0) throw std::logic_error("Restart: the server is still running");
+  {
+    std::lock_guard lock(TokensMutex());
+    Tokens().erase(port_);
+  }
   Start();
 }
 
 ServerProcess::~ServerProcess() {
+  {
+    std::lock_guard lock(TokensMutex());
+    Tokens().erase(port_);
+  }
   if (pid_ > 0) Terminate();
   std::error_code ec;
   std::filesystem::remove_all(dir_, ec);

@@ -2,13 +2,15 @@
 //
 //   BUYALIGN_URL=http://127.0.0.1:8080 node e2e/e2e.mjs
 //
-// Drives the system Chromium (/usr/bin/chromium, or CHROMIUM=path) with playwright-core: opens the
-// pipeline, filters and searches it, opens the logistics story's deal by its name (or
-// BUYALIGN_DEAL=name), checks its buying clock shows every DMU member, logs a signal with the
-// keyboard that moves the member furthest behind and sees the clock and the next actions change,
-// switches language, reads it on a tablet, opens My week, Content and the forecast. Every screen
-// is checked with axe-core (serious or critical violations fail) and photographed into docs/img/
-// (or SCREENSHOTS=dir). Exits non-zero when any step fails.
+// Drives the system Chromium (/usr/bin/chromium, or CHROMIUM=path) with playwright-core: checks an
+// unauthenticated visit gets the sign-in screen, signs in as the demo rep who owns the logistics
+// story (or BUYALIGN_LOGIN / BUYALIGN_PASSWORD), opens the pipeline, filters and searches it,
+// opens the logistics story's deal by its name (or BUYALIGN_DEAL=name), checks its buying clock
+// shows every DMU member, logs a signal with the keyboard that moves the member furthest behind
+// and sees the clock and the next actions change, switches language, reads it on a tablet, opens
+// My week, Content and the forecast. Every screen is checked with axe-core (serious or critical
+// violations fail) and photographed into docs/img/ (or SCREENSHOTS=dir). Exits non-zero when any
+// step fails.
 
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -172,8 +174,25 @@ const pageErrors = [];
 page.on('pageerror', (error) => pageErrors.push(error.message));
 
 let opportunityUrl = '';
+const login = process.env.BUYALIGN_LOGIN ?? 'ann.peeters@buyalign.example';
+const password = process.env.BUYALIGN_PASSWORD ?? 'demo-rep-2026';
 
 try {
+  await step('an unauthenticated visit shows the sign-in screen', async () => {
+    await page.goto(`${base}/#/pipeline`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    check((await page.getByRole('navigation').count()) === 0, 'the navigation shows before signing in');
+    await page.getByLabel('Email or user id').fill(login);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Wrong email or password' }).waitFor();
+    await accessible(page, 'sign-in');
+    await shoot(page, 'sign-in.png');
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pipeline' }).waitFor();
+  });
+
   await step('pipeline lists open opportunities', async () => {
     await page.goto(`${base}/#/pipeline`);
     await page.evaluate(() => localStorage.setItem('buyalign.language', 'en'));
@@ -264,6 +283,13 @@ try {
       await shoot(page, file);
     });
   }
+
+  await step('signing out returns to the sign-in screen', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  });
 
   await step('no script errors in the page', async () => {
     check(pageErrors.length === 0, pageErrors.join('; '));

@@ -1,7 +1,12 @@
-// The frame around every screen: skip link, banner with navigation and the language switcher,
-// and the routed screen in the main landmark.
+// The frame around every screen: skip link, banner with navigation, the language switcher and
+// who is signed in, and the routed screen in the main landmark. Until the server knows who is
+// asking, the main landmark holds the sign-in form instead.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { onSignedOut } from './api/credentials';
+import { session } from './api/session';
+import type { SessionUser } from './api/types';
+import { Loading } from './components/Status';
 import { LANGUAGES, LANGUAGE_NAMES, getLanguage, isLanguage, onLanguageChange, setLanguage, t, type MessageKey } from './i18n';
 import { useDocumentTitle } from './hooks';
 import { rememberedPipelineQuery } from './pipelineView';
@@ -11,6 +16,9 @@ import { ForecastScreen } from './screens/ForecastScreen';
 import { MyWeekScreen } from './screens/MyWeekScreen';
 import { OpportunityScreen } from './screens/OpportunityScreen';
 import { PipelineScreen } from './screens/PipelineScreen';
+import { SignInScreen } from './screens/SignInScreen';
+
+type SignIn = { status: 'checking' } | { status: 'signedOut' } | { status: 'signedIn'; user: SessionUser };
 
 // The pipeline's entry returns to the filters and sort last used in this session.
 const NAV: { route: () => Route; label: MessageKey }[] = [
@@ -53,11 +61,27 @@ function Screen({ route }: { route: Route }) {
 export function App() {
   const route = useRoute();
   const [language, setLang] = useState(getLanguage());
+  const [signIn, setSignIn] = useState<SignIn>({ status: 'checking' });
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
 
   useEffect(() => onLanguageChange(setLang), []);
   useDocumentTitle(route.name === 'opportunity' ? undefined : t(TITLES[route.name]));
+  useEffect(() => {
+    session
+      .current()
+      .then((info) => setSignIn(info ? { status: 'signedIn', user: info.user } : { status: 'signedOut' }))
+      .catch(() => setSignIn({ status: 'signedOut' }));
+    return onSignedOut(() => setSignIn({ status: 'signedOut' }));
+  }, []);
+
+  async function signOut() {
+    try {
+      await session.signOut();
+    } finally {
+      setSignIn({ status: 'signedOut' });
+    }
+  }
   useEffect(() => {
     // After navigating, put the keyboard and screen reader at the start of the new screen.
     if (first.current) first.current = false;
@@ -78,25 +102,27 @@ export function App() {
           </svg>
           <span>{t('app.name')}</span>
         </a>
-        <nav aria-label={t('nav.label')}>
-          <ul>
-            {NAV.map((item) => {
-              const target = item.route();
-              return (
-                <li key={target.name}>
-                  <a
-                    href={href(target)}
-                    aria-current={isCurrent(target, route) ? 'page' : undefined}
-                    // The pipeline's view may have changed since this rendered: follow the latest.
-                    onClick={(e) => (e.currentTarget.href = href(item.route()))}
-                  >
-                    {t(item.label)}
-                  </a>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
+        {signIn.status === 'signedIn' && (
+          <nav aria-label={t('nav.label')}>
+            <ul>
+              {NAV.map((item) => {
+                const target = item.route();
+                return (
+                  <li key={target.name}>
+                    <a
+                      href={href(target)}
+                      aria-current={isCurrent(target, route) ? 'page' : undefined}
+                      // The pipeline's view may have changed since this rendered: follow the latest.
+                      onClick={(e) => (e.currentTarget.href = href(item.route()))}
+                    >
+                      {t(item.label)}
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+        )}
         <div class="lang">
           <label for="language">{t('lang.label')}</label>
           <select
@@ -114,9 +140,19 @@ export function App() {
             ))}
           </select>
         </div>
+        {signIn.status === 'signedIn' && (
+          <div class="who">
+            <span>{t('auth.signedInAs', { name: signIn.user.name || signIn.user.id })}</span>
+            <button type="button" class="sign-out" onClick={() => void signOut()}>
+              {t('auth.signOut')}
+            </button>
+          </div>
+        )}
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        <Screen route={route} />
+        {signIn.status === 'checking' && <Loading />}
+        {signIn.status === 'signedOut' && <SignInScreen onSignedIn={(info) => setSignIn({ status: 'signedIn', user: info.user })} />}
+        {signIn.status === 'signedIn' && <Screen route={route} />}
       </main>
     </div>
   );

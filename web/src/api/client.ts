@@ -20,6 +20,7 @@ import type {
   Readiness,
   Signal,
 } from './types';
+import { credentialHeaders, reportSignedOut } from './credentials';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -99,9 +100,11 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
 
 export function createApiClient(fetchImpl: FetchLike = (i, init) => fetch(i, init), base = '/api/v1'): ApiClient {
   async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const init: RequestInit = { method, headers: { Accept: 'application/json' } };
+    // The session cookie goes with every request; changes also carry the CSRF token.
+    const headers: Record<string, string> = { Accept: 'application/json', ...credentialHeaders(method) };
+    const init: RequestInit = { method, headers, credentials: 'same-origin' };
     if (body !== undefined) {
-      init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
+      headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
     }
     let response: Response;
@@ -110,6 +113,7 @@ export function createApiClient(fetchImpl: FetchLike = (i, init) => fetch(i, ini
     } catch (cause) {
       throw new ApiError(0, 'network', cause instanceof Error ? cause.message : String(cause));
     }
+    if (response.status === 401) reportSignedOut();
     if (!response.ok) throw await errorFromResponse(response);
     const type = response.headers.get('content-type') ?? '';
     // An SPA fallback answering an unknown API path with index.html is not an answer.

@@ -188,3 +188,18 @@ export interface BacktestPeriod {
   p90?: number;
   stage_weighted: number;
 }
+
+/** Who is signed in, as GET /api/v1/session says. */
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+  role: 'admin' | 'manager' | 'rep' | 'marketing';
+  team: string;
+}
+
+export interface SessionInfo {
+  user: SessionUser;
+  /** Echoed in X-CSRF-Token by state-changing requests; null when signed in with an API token. */
+  csrf_token: string | null;
+}
