@@ -2,6 +2,7 @@
 // region of the browser's own preference when it speaks that language (nl-BE, fr-CA, en-GB, ...).
 
 import { getLanguage, type Language } from './i18n';
+import { dateTimeFormat, numberFormat, relativeTimeFormat } from './intl';
 
 const DAY_MS = 86_400_000;
 
@@ -13,9 +14,16 @@ export function intlLocale(language: Language, preferred: readonly string[]): st
   return language;
 }
 
+let lastLocale = { language: '', preferred: [] as readonly string[], locale: '' };
+
 export function currentLocale(): string {
   const preferred = typeof navigator !== 'undefined' ? navigator.languages ?? [navigator.language] : [];
-  return intlLocale(getLanguage(), preferred);
+  const language = getLanguage();
+  // Asked once per formatted value: answer from the last time while nothing it depends on changed.
+  if (language !== lastLocale.language || preferred !== lastLocale.preferred) {
+    lastLocale = { language, preferred, locale: intlLocale(language, preferred) };
+  }
+  return lastLocale.locale;
 }
 
 /** An amount in its currency, whole units; a plain number when the currency is unknown or invalid. */
@@ -23,27 +31,27 @@ export function formatMoney(amount: number | undefined | null, currency: string 
   if (amount === undefined || amount === null || !Number.isFinite(amount)) return '—';
   if (currency) {
     try {
-      return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+      return numberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
     } catch {
       // An unknown currency code: fall through to a plain number.
     }
   }
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(amount);
+  return numberFormat(locale, { maximumFractionDigits: 0 }).format(amount);
 }
 
 /** Short amounts for chart axes (48K, 1,2 mln). */
 export function formatCompact(amount: number, locale = currentLocale()): string {
-  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(amount);
+  return numberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(amount);
 }
 
 /** A fraction in [0,1] as a whole percentage. */
 export function formatPercent(fraction: number | undefined | null, locale = currentLocale()): string {
   if (fraction === undefined || fraction === null || !Number.isFinite(fraction)) return '—';
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
 }
 
 export function formatNumber(value: number, locale = currentLocale(), digits = 2): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+  return numberFormat(locale, { maximumFractionDigits: digits }).format(value);
 }
 
 /** A calendar date (`YYYY-MM-DD`, or the date of a timestamp) without a timezone shift. */
@@ -51,7 +59,7 @@ export function formatDate(value: string | undefined | null, locale = currentLoc
   if (!value) return '—';
   const date = parseDay(value);
   if (!date) return value;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
 /** A moment in the viewer's timezone. */
@@ -59,14 +67,14 @@ export function formatDateTime(value: string | undefined | null, locale = curren
   if (!value) return '—';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
 }
 
 /** "3 days ago", "today", "yesterday" in the locale. */
 export function formatRelativeDays(value: string, now: Date = new Date(), locale = currentLocale()): string {
   const days = daysBetween(value, now);
   if (days === null) return value;
-  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-days, 'day');
+  return relativeTimeFormat(locale, { numeric: 'auto' }).format(-days, 'day');
 }
 
 /** Whole days from `from` to `to` (positive when `from` is earlier), or null for a bad date. */

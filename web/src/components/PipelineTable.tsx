@@ -4,6 +4,10 @@ import { formatDate, formatMoney, formatPercent } from '../format';
 import { label, t, type MessageKey } from '../i18n';
 import type { PipelineRow, SortDir, SortKey } from '../pipeline';
 import { opportunityHref } from '../router';
+import { ShowMore, useGrowingLimit } from './ShowMore';
+
+/** Rows laid out at first; more follow as the reader scrolls. */
+const PAGE = 100;
 
 const COLUMNS: { key: SortKey; title: MessageKey; numeric?: boolean }[] = [
   { key: 'name', title: 'pipeline.col.name' },
@@ -16,20 +20,29 @@ const COLUMNS: { key: SortKey; title: MessageKey; numeric?: boolean }[] = [
   { key: 'friction', title: 'pipeline.col.friction' },
 ];
 
+/** Whether the pipeline's readiness has arrived, is still on its way, or is not offered. */
+export type ReadinessStatus = 'loading' | 'available' | 'unavailable';
+
 export function PipelineTable({
   rows,
   sort,
   onSort,
-  readinessAvailable,
+  readiness,
 }: {
   rows: PipelineRow[];
   sort: { key: SortKey; dir: SortDir };
   onSort: (key: SortKey) => void;
-  readinessAvailable: boolean;
+  readiness: ReadinessStatus;
 }) {
+  // Readiness, alignment and friction cells wait for the readiness; a screen reader hears the table
+  // is still being filled (aria-busy), and the toolbar's status says so in words.
+  const pending = readiness === 'loading';
+  const empty = pending ? <span class="muted" aria-hidden="true">…</span> : t('common.none');
+  const [limit, setLimit] = useGrowingLimit(PAGE, sort);
   return (
     <div class="table-wrap">
-      <table class="pipeline-table">
+      {/* data-rows: how many rows the table holds, shown or not yet (the budget benchmark reads it). */}
+      <table class="pipeline-table" aria-busy={pending} data-rows={rows.length}>
         <caption class="visually-hidden">{t('pipeline.count', { n: rows.length })}</caption>
         <thead>
           <tr>
@@ -56,7 +69,7 @@ export function PipelineTable({
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
+          {rows.slice(0, limit).map((row) => (
             <tr key={row.id}>
               <th scope="row">
                 <a href={opportunityHref(row.id)}>{row.name}</a>
@@ -72,15 +85,16 @@ export function PipelineTable({
                     {label('stage', row.stage)} <span class="muted small">{formatPercent(row.confidence)}</span>
                   </>
                 ) : (
-                  <span class="muted">{readinessAvailable ? t('common.unknown') : t('common.none')}</span>
+                  <span class="muted">{readiness === 'available' ? t('common.unknown') : empty}</span>
                 )}
               </td>
-              <td class="num">{row.alignment !== undefined ? <AlignmentBar score={row.alignment} /> : t('common.none')}</td>
-              <td>{row.friction ? <span title={row.friction.explanation}>{label('frictionKind', row.friction.kind)}</span> : t('common.none')}</td>
+              <td class="num">{row.alignment !== undefined ? <AlignmentBar score={row.alignment} /> : empty}</td>
+              <td>{row.friction ? <span title={row.friction.explanation}>{label('frictionKind', row.friction.kind)}</span> : empty}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      <ShowMore shown={Math.min(limit, rows.length)} total={rows.length} page={PAGE} onLimit={setLimit} />
     </div>
   );
 }

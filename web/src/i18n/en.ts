@@ -37,6 +37,9 @@ export const en = {
   'common.unknown': 'unknown',
   'common.all': 'All',
   'common.stale': 'stale',
+  'list.showing': 'Showing {shown} of {total}.',
+  'list.more': 'Show {n} more',
+  'list.all': 'Show all {total}',
 
   'pipeline.title': 'Pipeline',
   'pipeline.filters': 'Filters',
@@ -59,6 +62,7 @@ export const en = {
   'pipeline.board.unknown': 'Readiness unknown',
   'pipeline.board.caption': 'Grouped by the phase the DMU is in, not by the seller’s stage.',
   'pipeline.noMatch': 'No open opportunity matches these filters.',
+  'pipeline.readinessLoading': 'Loading DMU readiness…',
 
   'opp.back': 'Back to the pipeline',
   'opp.account': 'Account',

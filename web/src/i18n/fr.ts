@@ -37,6 +37,9 @@ export const fr: Catalogue = {
   'common.unknown': 'inconnu',
   'common.all': 'Tous',
   'common.stale': 'périmé',
+  'list.showing': '{shown} sur {total} affichés.',
+  'list.more': 'En afficher {n} de plus',
+  'list.all': 'Tout afficher ({total})',
 
   'pipeline.title': 'Pipeline',
   'pipeline.filters': 'Filtres',
@@ -59,6 +62,7 @@ export const fr: Catalogue = {
   'pipeline.board.unknown': 'Maturité inconnue',
   'pipeline.board.caption': 'Regroupé selon la phase où se trouve le comité d’achat, pas selon l’étape du vendeur.',
   'pipeline.noMatch': 'Aucune opportunité ouverte ne correspond à ces filtres.',
+  'pipeline.readinessLoading': 'Chargement de la maturité du comité…',
 
   'opp.back': 'Retour au pipeline',
   'opp.account': 'Compte',

@@ -1,5 +1,6 @@
 // The translation catalogue: every string the user sees goes through t() or label().
 
+import { numberFormat, pluralRules } from '../intl';
 import { en, type Catalogue, type MessageKey } from './en';
 import { nl } from './nl';
 import { fr } from './fr';
@@ -72,7 +73,7 @@ const PLURAL_FORM = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
 /** The form of a plural block for a count, by the language's plural rules (CLDR). */
 function pluralForm(forms: string, count: number, language: string): string | undefined {
   const options = new Map([...forms.matchAll(PLURAL_FORM)].map((m) => [m[1] ?? '', m[2] ?? '']));
-  return options.get(`=${count}`) ?? options.get(new Intl.PluralRules(language).select(count)) ?? options.get('other');
+  return options.get(`=${count}`) ?? options.get(pluralRules(language).select(count)) ?? options.get('other');
 }
 
 /**
@@ -81,7 +82,7 @@ function pluralForm(forms: string, count: number, language: string): string | un
  */
 export function interpolate(template: string, params?: Record<string, string | number>, language: string = current): string {
   if (!params) return template;
-  const show = (value: string | number) => (typeof value === 'number' ? new Intl.NumberFormat(language).format(value) : value);
+  const show = (value: string | number) => (typeof value === 'number' ? numberFormat(language).format(value) : value);
   return template
     .replace(PLURAL, (match, name: string, forms: string) => {
       const value = params[name];

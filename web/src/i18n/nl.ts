@@ -37,6 +37,9 @@ export const nl: Catalogue = {
   'common.unknown': 'onbekend',
   'common.all': 'Alle',
   'common.stale': 'verouderd',
+  'list.showing': '{shown} van {total} getoond.',
+  'list.more': 'Toon {n} meer',
+  'list.all': 'Toon alle {total}',
 
   'pipeline.title': 'Pijplijn',
   'pipeline.filters': 'Filters',
@@ -59,6 +62,7 @@ export const nl: Catalogue = {
   'pipeline.board.unknown': 'Koopbereidheid onbekend',
   'pipeline.board.caption': 'Gegroepeerd per koopfase waarin de DMU zit, niet per verkoopfase van de verkoper.',
   'pipeline.noMatch': 'Geen open opportunity past bij deze filters.',
+  'pipeline.readinessLoading': 'Koopbereidheid van de DMU laden…',
 
   'opp.back': 'Terug naar de pijplijn',
   'opp.account': 'Account',
