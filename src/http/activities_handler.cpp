@@ -24,11 +24,12 @@ struct ActivityTraits
                                      interop::DecodeMode mode, Record base) {
     return interop::DecodeActivity(obj, mode, ctx.methodology, std::move(base));
   }
-  // Filter: opportunity_id.
+  // Filter: opportunity_id; only the activities of deals the caller may see.
   static core::Result<storage::Page<Record>> List(ApiContext& ctx, const Request& request,
                                                   const storage::PageRequest& page) {
     storage::ActivityFilter filter;
     filter.opportunity_id = std::string(request.Query("opportunity_id"));
+    filter.viewer = request.caller.viewer();
     return ctx.store.ListActivities(filter, page);
   }
   static std::string Location(const Record& record) {

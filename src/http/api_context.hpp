@@ -12,8 +12,8 @@
 
 namespace buyalign::http {
 
-// Who the audit log says made a write through the API. Until requests carry a signed-in user it
-// names the channel only.
+// The audit log's actor for an API write that has no caller. Handlers never use it: they pass
+// request.caller.actor(), which names the signed-in user.
 inline storage::Actor ApiActor() { return {"", "api"}; }
 
 // What every API handler works with. The server owns the store, methodology and metrics and keeps

@@ -16,6 +16,10 @@ Router BuildApiRouter(ApiContext& ctx) {
   AddInterchangeRoutes(router, ctx);
   AddSystemRoutes(router, ctx);
   AddSessionRoutes(router, ctx);
+  AddUserRoutes(router, ctx);
+  AddTokenRoutes(router, ctx);
+  AddShareRoutes(router, ctx);
+  AddAuditRoutes(router, ctx);
   return router;
 }
 

@@ -20,6 +20,14 @@ void AddInterchangeRoutes(Router& router, ApiContext& ctx);
 void AddSystemRoutes(Router& router, ApiContext& ctx);
 // POST, GET and DELETE /api/v1/session: signing in and out.
 void AddSessionRoutes(Router& router, ApiContext& ctx);
+// Users and the teams they manage (/api/v1/users...).
+void AddUserRoutes(Router& router, ApiContext& ctx);
+// API tokens (/api/v1/tokens...).
+void AddTokenRoutes(Router& router, ApiContext& ctx);
+// Opportunity shares (/api/v1/opportunities/{id}/shares...).
+void AddShareRoutes(Router& router, ApiContext& ctx);
+// GET /api/v1/audit.
+void AddAuditRoutes(Router& router, ApiContext& ctx);
 
 // GET readiness of one or many opportunities.
 void AddReadinessRoutes(Router& router, ApiContext& ctx);

@@ -1,6 +1,7 @@
 #include "http/api_routes.hpp"
 #include "http/crud_routes.hpp"
 #include "http/query.hpp"
+#include "http/row_access.hpp"
 
 namespace buyalign::http {
 namespace {
@@ -23,9 +24,13 @@ struct DmuTraits {
                                      interop::DecodeMode mode, Record base) {
     return interop::DecodeDmuMember(obj, mode, std::move(base));
   }
-  // The whole DMU in one page: it is a handful of people, never thousands.
+  // The whole DMU in one page: it is a handful of people, never thousands. A deal the caller may
+  // not see has no DMU for them (404, as for a deal that does not exist).
   static core::Result<storage::Page<Record>> List(ApiContext& ctx, const Request& request,
                                                   const storage::PageRequest&) {
+    if (auto visible = RequireVisible(ctx, request.caller, request.Param("id")); !visible) {
+      return core::Fail(visible.error());
+    }
     auto members = ctx.store.ListDmuMembers(request.Param("id"));
     if (!members) return core::Fail(members.error());
     return storage::Page<Record>{std::move(*members), {}};
@@ -33,15 +38,17 @@ struct DmuTraits {
   static core::Result<Record> Get(storage::Store& store, const Request& request) {
     return store.GetDmuMember(request.Param("id"), request.Param("contact_id"));
   }
-  static core::Result<Record> Create(storage::Store& store, const Record& record) {
-    return store.CreateDmuMember(record, ApiActor());
+  static core::Result<Record> Create(storage::Store& store, const Record& record,
+                                     const storage::Actor& actor) {
+    return store.CreateDmuMember(record, actor);
   }
-  static core::Result<Record> Update(storage::Store& store, const Record& record, int64_t version) {
-    return store.UpdateDmuMember(record, version, ApiActor());
+  static core::Result<Record> Update(storage::Store& store, const Record& record, int64_t version,
+                                     const storage::Actor& actor) {
+    return store.UpdateDmuMember(record, version, actor);
   }
   static core::Status Delete(storage::Store& store, const Request& request, int64_t version) {
     return store.DeleteDmuMember(request.Param("id"), request.Param("contact_id"), version,
-                                 ApiActor());
+                                 request.caller.actor());
   }
   static std::string Location(const Record& record) {
     return "/api/v1/opportunities/" + PercentEncodeSegment(record.opportunity_id) + "/dmu/" +

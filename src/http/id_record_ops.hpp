@@ -16,14 +16,16 @@ struct IdRecordOps {
   static core::Result<Record> Get(storage::Store& store, const Request& request) {
     return (store.*kGet)(request.Param("id"));
   }
-  static core::Result<Record> Create(storage::Store& store, const Record& record) {
-    return (store.*kCreate)(record, ApiActor());
+  static core::Result<Record> Create(storage::Store& store, const Record& record,
+                                     const storage::Actor& actor) {
+    return (store.*kCreate)(record, actor);
   }
-  static core::Result<Record> Update(storage::Store& store, const Record& record, int64_t version) {
-    return (store.*kUpdate)(record, version, ApiActor());
+  static core::Result<Record> Update(storage::Store& store, const Record& record, int64_t version,
+                                     const storage::Actor& actor) {
+    return (store.*kUpdate)(record, version, actor);
   }
   static core::Status Delete(storage::Store& store, const Request& request, int64_t version) {
-    return (store.*kDelete)(request.Param("id"), version, ApiActor());
+    return (store.*kDelete)(request.Param("id"), version, request.caller.actor());
   }
 };
 

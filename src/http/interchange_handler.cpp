@@ -52,16 +52,19 @@ Response Ingest(ApiContext& ctx, const Request& request) {
   std::istream in(&buf);
   auto batch = interop::ReadJsonLines(in, ctx.methodology, {}, {}, request.body.size());
   if (!batch) return ErrorResponse(batch.error());
-  auto summary = ctx.Db("ingest", [&] { return ctx.store.Import(*batch); });
+  auto summary =
+      ctx.Db("ingest", [&] { return ctx.store.Import(*batch, {}, request.caller.actor()); });
   if (!summary) return ErrorResponse(summary.error());
   ctx.InvalidateAll();
   return JsonResponse(200, SummaryJson(*summary, batch->size()));
 }
 
-// GET /api/v1/export: every record as JSON Lines, in the store's dependency order.
-Response Export(ApiContext& ctx) {
+// GET /api/v1/export: every record the caller may see as JSON Lines, in the store's dependency
+// order (a rep gets their own deals and what belongs to them, plus the shared address book).
+Response Export(ApiContext& ctx, const Request& request) {
   std::ostringstream out;
-  auto written = ctx.Db("export", [&] { return interop::WriteJsonLines(ctx.store, out); });
+  auto written = ctx.Db(
+      "export", [&] { return interop::WriteJsonLines(ctx.store, out, request.caller.viewer()); });
   if (!written) return ErrorResponse(written.error());
   Response response;
   response.content_type = "application/x-ndjson";
@@ -77,7 +80,7 @@ void AddInterchangeRoutes(Router& router, ApiContext& ctx) {
              [&ctx](Request& request) { return Ingest(ctx, request); });
   router.Add("GET", "/api/v1/export", "export",
              Access::To(auth::Resource::kExport, auth::Action::kRead),
-             [&ctx](Request&) { return Export(ctx); });
+             [&ctx](Request& request) { return Export(ctx, request); });
 }
 
 }  // namespace buyalign::http

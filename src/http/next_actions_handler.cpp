@@ -4,6 +4,7 @@
 #include "http/api_routes.hpp"
 #include "http/error_response.hpp"
 #include "http/readiness_json.hpp"
+#include "http/row_access.hpp"
 #include "http/service_query.hpp"
 
 namespace buyalign::http {
@@ -16,13 +17,17 @@ Response OpportunityActions(ApiContext& ctx, const Request& request) {
   if (auto ok = RequireServices(ctx); !ok) return ErrorResponse(ok.error());
   auto as_of = AsOfFromQuery(request);
   if (!as_of) return ErrorResponse(as_of.error());
+  if (auto visible = RequireVisible(ctx, request.caller, request.Param("id")); !visible) {
+    return ErrorResponse(visible.error());
+  }
   auto actions = ctx.Db("nextActions",
                         [&] { return ctx.actions->ForOpportunity(request.Param("id"), *as_of); });
   if (!actions) return ErrorResponse(actions.error());
   return JsonResponse(200, NextActionListJson(*actions));
 }
 
-// GET /api/v1/next-actions?owner=&limit=[&as_of=]: the best actions across open opportunities.
+// GET /api/v1/next-actions?owner=&limit=[&as_of=]: the best actions across the open
+// opportunities the caller may see (a rep: their own and those shared with them).
 Response OwnerActions(ApiContext& ctx, const Request& request) {
   if (auto ok = RequireServices(ctx); !ok) return ErrorResponse(ok.error());
   auto as_of = AsOfFromQuery(request);
@@ -30,7 +35,8 @@ Response OwnerActions(ApiContext& ctx, const Request& request) {
   auto limit = LimitFromQuery(request, kDefaultActionLimit);
   if (!limit) return ErrorResponse(limit.error());
   auto actions = ctx.Db("listNextActions", [&] {
-    return ctx.actions->ForOwner(std::string(request.Query("owner")), *limit, *as_of);
+    return ctx.actions->ForOwner(std::string(request.Query("owner")), *limit, *as_of,
+                                 request.caller.viewer());
   });
   if (!actions) return ErrorResponse(actions.error());
   return JsonResponse(200, NextActionListJson(*actions));
@@ -50,6 +56,9 @@ Response Showroom(ApiContext& ctx, const Request& request) {
   if (auto ok = RequireServices(ctx); !ok) return ErrorResponse(ok.error());
   auto as_of = AsOfFromQuery(request);
   if (!as_of) return ErrorResponse(as_of.error());
+  if (auto visible = RequireVisible(ctx, request.caller, request.Param("id")); !visible) {
+    return ErrorResponse(visible.error());
+  }
   auto decision = ctx.Db("showroomDecision",
                          [&] { return ctx.actions->Showroom(request.Param("id"), *as_of); });
   if (!decision) return ErrorResponse(decision.error());

@@ -25,12 +25,15 @@ struct OpportunityTraits
                                      interop::DecodeMode mode, Record base) {
     return interop::DecodeOpportunity(obj, mode, std::move(base));
   }
-  // Filters: owner, status (open, won or lost), account_id.
+  // Filters: owner, status (open, won or lost), account_id; only what the caller may see.
   static core::Result<storage::Page<Record>> List(ApiContext& ctx, const Request& request,
                                                   const storage::PageRequest& page) {
     storage::OpportunityFilter filter;
     filter.owner = std::string(request.Query("owner"));
     filter.account_id = std::string(request.Query("account_id"));
+    const storage::Viewer viewer = request.caller.viewer();
+    filter.visible_to = viewer.user_id;
+    filter.visibility = viewer.visibility;
     if (const std::string_view status = request.Query("status"); !status.empty()) {
       filter.status =
           core::ParseEnum<domain::OpportunityStatus>(domain::kOpportunityStatusNames, status);

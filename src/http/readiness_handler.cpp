@@ -6,6 +6,7 @@
 #include "http/api_routes.hpp"
 #include "http/error_response.hpp"
 #include "http/readiness_json.hpp"
+#include "http/row_access.hpp"
 #include "http/service_query.hpp"
 
 namespace buyalign::http {
@@ -16,19 +17,26 @@ Response GetReadiness(ApiContext& ctx, const Request& request) {
   if (auto ok = RequireServices(ctx); !ok) return ErrorResponse(ok.error());
   auto as_of = AsOfFromQuery(request);
   if (!as_of) return ErrorResponse(as_of.error());
+  if (auto visible = RequireVisible(ctx, request.caller, request.Param("id")); !visible) {
+    return ErrorResponse(visible.error());
+  }
   auto readiness =
       ctx.Db("readiness", [&] { return ctx.readiness->Readiness(request.Param("id"), *as_of); });
   if (!readiness) return ErrorResponse(readiness.error());
   return JsonResponse(200, ReadinessJson(*readiness));
 }
 
-// GET /api/v1/readiness?owner=&status=open[&as_of=]: every matching opportunity's readiness.
+// GET /api/v1/readiness?owner=&status=open[&as_of=]: every matching opportunity's readiness,
+// among those the caller may see.
 Response ListReadiness(ApiContext& ctx, const Request& request) {
   if (auto ok = RequireServices(ctx); !ok) return ErrorResponse(ok.error());
   auto as_of = AsOfFromQuery(request);
   if (!as_of) return ErrorResponse(as_of.error());
   storage::OpportunityFilter filter;
   filter.owner = std::string(request.Query("owner"));
+  const storage::Viewer viewer = request.caller.viewer();
+  filter.visible_to = viewer.user_id;
+  filter.visibility = viewer.visibility;
   const std::string_view status = request.Query("status");
   filter.status = core::ParseEnum<domain::OpportunityStatus>(domain::kOpportunityStatusNames,
                                                              status.empty() ? "open" : status);

@@ -24,12 +24,13 @@ struct SignalTraits
                                      interop::DecodeMode mode, Record base) {
     return interop::DecodeSignal(obj, mode, ctx.methodology, std::move(base));
   }
-  // Filters: opportunity_id, contact_id.
+  // Filters: opportunity_id, contact_id; only the signals of deals the caller may see.
   static core::Result<storage::Page<Record>> List(ApiContext& ctx, const Request& request,
                                                   const storage::PageRequest& page) {
     storage::SignalFilter filter;
     filter.opportunity_id = std::string(request.Query("opportunity_id"));
     filter.contact_id = std::string(request.Query("contact_id"));
+    filter.viewer = request.caller.viewer();
     return ctx.store.ListSignals(filter, page);
   }
   static std::string Location(const Record& record) {

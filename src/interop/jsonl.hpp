@@ -28,7 +28,9 @@ core::Result<storage::RecordBatch> ReadJsonLines(std::istream& in,
                                                  size_t total_bytes = 0);
 
 // Writes every record of the store, one per line, in the store's dependency order, so that
-// ingest -> export -> ingest into a fresh store -> export gives the same bytes.
-core::Status WriteJsonLines(storage::Store& store, std::ostream& out);
+// ingest -> export -> ingest into a fresh store -> export gives the same bytes. A restricting
+// `viewer` limits opportunities and what belongs to them to those it may see.
+core::Status WriteJsonLines(storage::Store& store, std::ostream& out,
+                            const storage::Viewer& viewer = {});
 
 }  // namespace buyalign::interop

@@ -50,9 +50,10 @@ class JsonLinesVisitor final : public storage::Store::RecordVisitor {
 
 }  // namespace
 
-core::Status WriteJsonLines(storage::Store& store, std::ostream& out) {
+core::Status WriteJsonLines(storage::Store& store, std::ostream& out,
+                            const storage::Viewer& viewer) {
   JsonLinesVisitor visitor(out);
-  if (auto status = store.ScanAll(visitor); !status) return status;
+  if (auto status = store.ScanAll(visitor, viewer); !status) return status;
   return visitor.Flush();
 }
 

@@ -49,9 +49,11 @@ core::Result<std::vector<actions::NextAction>> NextActionsService::ForOpportunit
 }
 
 core::Result<std::vector<actions::NextAction>> NextActionsService::ForOwner(
-    const std::string& owner, size_t limit, core::Timestamp as_of) {
+    const std::string& owner, size_t limit, core::Timestamp as_of, const storage::Viewer& viewer) {
   storage::OpportunityFilter filter;
   filter.owner = owner;
+  filter.visible_to = viewer.user_id;
+  filter.visibility = viewer.visibility;
   filter.status = domain::OpportunityStatus::kOpen;
   auto ids = readiness_.OpportunityIds(filter);
   if (!ids) return core::Fail(ids.error());

@@ -31,9 +31,11 @@ class NextActionsService {
   core::Result<std::vector<actions::NextAction>> ForOpportunity(std::string_view opportunity_id,
                                                                 core::Timestamp as_of);
 
-  // The best `limit` actions across the open opportunities of `owner` (every owner when empty).
+  // The best `limit` actions across the open opportunities of `owner` (every owner when empty)
+  // that `viewer` may see (every one by default).
   core::Result<std::vector<actions::NextAction>> ForOwner(const std::string& owner, size_t limit,
-                                                          core::Timestamp as_of);
+                                                          core::Timestamp as_of,
+                                                          const storage::Viewer& viewer = {});
 
   // The stage x persona matrix of the live content, for `segment` when not empty.
   core::Result<actions::ContentCoverage> Coverage(std::string_view segment);

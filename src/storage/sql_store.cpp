@@ -44,18 +44,21 @@ const std::string kSelectDmuMember =
 const std::string kListSignalsOfOpportunity =
     Mapping<domain::Signal>::SelectSql() +
     " WHERE s.opportunity_id = ? AND (? = 0 OR s.contact_id = ?)"
-    " AND (s.at > ? OR (s.at = ? AND s.ext_id > ?)) ORDER BY s.at, s.ext_id LIMIT ?";
-const std::string kListSignals =
-    Mapping<domain::Signal>::SelectSql() +
-    " WHERE (? = 0 OR s.contact_id = ?)"
-    " AND (s.at > ? OR (s.at = ? AND s.ext_id > ?)) ORDER BY s.at, s.ext_id LIMIT ?";
+    " AND (s.at > ? OR (s.at = ? AND s.ext_id > ?)) AND " +
+    VisibleCondition("s.opportunity_id") + " ORDER BY s.at, s.ext_id LIMIT ?";
+const std::string kListSignals = Mapping<domain::Signal>::SelectSql() +
+                                 " WHERE (? = 0 OR s.contact_id = ?)"
+                                 " AND (s.at > ? OR (s.at = ? AND s.ext_id > ?)) AND " +
+                                 VisibleCondition("s.opportunity_id") +
+                                 " ORDER BY s.at, s.ext_id LIMIT ?";
 const std::string kListActivitiesOfOpportunity =
     Mapping<domain::Activity>::SelectSql() +
-    " WHERE x.opportunity_id = ? AND (x.at > ? OR (x.at = ? AND x.ext_id > ?))"
-    " ORDER BY x.at, x.ext_id LIMIT ?";
-const std::string kListActivities =
-    Mapping<domain::Activity>::SelectSql() +
-    " WHERE (x.at > ? OR (x.at = ? AND x.ext_id > ?)) ORDER BY x.at, x.ext_id LIMIT ?";
+    " WHERE x.opportunity_id = ? AND (x.at > ? OR (x.at = ? AND x.ext_id > ?)) AND " +
+    VisibleCondition("x.opportunity_id") + " ORDER BY x.at, x.ext_id LIMIT ?";
+const std::string kListActivities = Mapping<domain::Activity>::SelectSql() +
+                                    " WHERE (x.at > ? OR (x.at = ? AND x.ext_id > ?)) AND " +
+                                    VisibleCondition("x.opportunity_id") +
+                                    " ORDER BY x.at, x.ext_id LIMIT ?";
 
 template <class R>
 std::string DescribeId(std::string_view id) {
@@ -484,7 +487,9 @@ Result<Page<domain::Signal>> SqlStore::ListSignals(const SignalFilter& filter,
     if (!opportunity) return Fail(opportunity.error());
     auto contact = FilterId(refs, RefKind::kContact, filter.contact_id);
     if (!contact) return Fail(contact.error());
-    if (!*opportunity || !*contact) return P{};
+    auto viewer = ResolveViewer(refs, filter.viewer);
+    if (!viewer) return Fail(viewer.error());
+    if (!*opportunity || !*contact || !*viewer) return P{};
     bool by_opportunity = **opportunity != 0;
     auto statement = connection.Prepare(by_opportunity ? kListSignalsOfOpportunity : kListSignals);
     if (!statement) return Fail(statement.error());
@@ -494,6 +499,7 @@ Result<Page<domain::Signal>> SqlStore::ListSignals(const SignalFilter& filter,
     st.BindInt(index++, **contact);
     st.BindInt(index++, **contact);
     index = BindTimeKey(st, index, *after);
+    index = BindVisibility(st, index, **viewer);
     st.BindInt(index, limit + 1);
     return ReadPage<domain::Signal>(connection, st, limit, TimeCursor<domain::Signal>);
   });
@@ -528,7 +534,9 @@ Result<Page<domain::Activity>> SqlStore::ListActivities(const ActivityFilter& fi
     RefResolver refs(connection);
     auto opportunity = FilterId(refs, RefKind::kOpportunity, filter.opportunity_id);
     if (!opportunity) return Fail(opportunity.error());
-    if (!*opportunity) return P{};
+    auto viewer = ResolveViewer(refs, filter.viewer);
+    if (!viewer) return Fail(viewer.error());
+    if (!*opportunity || !*viewer) return P{};
     bool by_opportunity = **opportunity != 0;
     auto statement =
         connection.Prepare(by_opportunity ? kListActivitiesOfOpportunity : kListActivities);
@@ -537,6 +545,7 @@ Result<Page<domain::Activity>> SqlStore::ListActivities(const ActivityFilter& fi
     int index = 1;
     if (by_opportunity) st.BindInt(index++, **opportunity);
     index = BindTimeKey(st, index, *after);
+    index = BindVisibility(st, index, **viewer);
     st.BindInt(index, limit + 1);
     return ReadPage<domain::Activity>(connection, st, limit, TimeCursor<domain::Activity>);
   });

@@ -267,6 +267,25 @@ TEST_F(SqlStoreVisibility, AllSeesEverythingAndUnknownSeesNothing) {
   EXPECT_EQ(store().CanSee("rep1", Visibility::kOwn, "o404").error().code, ErrorCode::kNotFound);
 }
 
+TEST_F(SqlStoreVisibility, SignalListsFollowTheViewer) {
+  auto signals = [&](const std::string& user, Visibility visibility, std::string opportunity) {
+    SignalFilter filter;
+    filter.opportunity_id = std::move(opportunity);
+    filter.viewer = {user, visibility};
+    std::vector<std::string> ids;
+    auto page = store().ListSignals(filter, {"", 1000});
+    EXPECT_TRUE(page) << page.error().message;
+    for (const auto& s : page->items) ids.push_back(s.id);
+    return ids;
+  };
+  EXPECT_EQ(signals("rep1", Visibility::kOwn, ""), (std::vector<std::string>{"s1", "s4"}));
+  EXPECT_EQ(signals("mgr", Visibility::kTeam, ""), (std::vector<std::string>{"s1", "s2"}));
+  EXPECT_EQ(signals("rep1", Visibility::kOwn, "o2"), std::vector<std::string>{});
+  EXPECT_EQ(signals("rep2", Visibility::kOwn, "o2"), std::vector<std::string>{"s2"});
+  EXPECT_EQ(signals("ghost", Visibility::kOwn, ""), std::vector<std::string>{});
+  EXPECT_EQ(signals("", Visibility::kAll, "").size(), 4u);
+}
+
 TEST_F(SqlStoreVisibility, ListsAndCanSeeAgree) {
   for (std::string user : {"rep1", "rep2", "rep3", "mgr", "ghost"}) {
     for (Visibility visibility : {Visibility::kAll, Visibility::kTeam, Visibility::kOwn}) {

@@ -31,13 +31,17 @@ struct OpportunityFilter {
   Visibility visibility = Visibility::kAll;
 };
 
+// `viewer` restricts signals and activities to those of opportunities the viewer may see (the
+// same rule as OpportunityFilter.visible_to); the default does not restrict.
 struct SignalFilter {
   std::string opportunity_id;
   std::string contact_id;
+  Viewer viewer;
 };
 
 struct ActivityFilter {
   std::string opportunity_id;
+  Viewer viewer;
 };
 
 // A record with the input line it came from, so an error found while storing it can name the line.
