@@ -145,6 +145,11 @@ class SqlStore final : public Store {
   Result<int64_t> CountLoginFailures(std::string_view key, core::Timestamp since) override;
   Status ClearLoginFailures(std::string_view key) override;
 
+  // ImportJobStore (sql_store_import_jobs.cpp).
+  Status CreateImportJob(const ImportJob& job) override;
+  Result<ImportJob> GetImportJob(std::string_view id) override;
+  Status UpdateImportJob(const ImportJob& job) override;
+
  private:
   template <class R>
   Result<R> Get(std::string_view id);

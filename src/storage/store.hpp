@@ -11,6 +11,7 @@
 #include "domain/records.hpp"
 #include "storage/audit.hpp"
 #include "storage/identity_store.hpp"
+#include "storage/import_job_store.hpp"
 #include "storage/page.hpp"
 #include "storage/visibility.hpp"
 
@@ -99,8 +100,9 @@ using ProgressFn = std::function<void(size_t done, size_t total)>;
 // - Every write takes the Actor making it (last parameter, the system by default) and appends
 //   one entry to the audit log in the same transaction: a write that fails leaves no entry.
 //
-// The identity methods (users, sessions, tokens, ...) are declared in IdentityStore.
-class Store : public IdentityStore {
+// The identity methods (users, sessions, tokens, ...) are declared in IdentityStore, the state of
+// background imports in ImportJobStore.
+class Store : public IdentityStore, public ImportJobStore {
  public:
   ~Store() override = default;
 
