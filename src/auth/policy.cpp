@@ -35,6 +35,7 @@ constexpr PolicyRow kPolicy[] = {
     {Resource::kContent, Action::kUpdate, {A, N, N, A}},
     {Resource::kContent, Action::kDelete, {A, N, N, A}},
     {Resource::kIngest, Action::kCreate, {A, N, N, N}},
+    {Resource::kIngest, Action::kRead, {A, N, N, N}},  // the state of an import job
     {Resource::kExport, Action::kRead, {A, T, O, N}},
     {Resource::kReadiness, Action::kRead, {A, T, O, N}},
     {Resource::kForecast, Action::kRead, {A, T, O, N}},

@@ -9,6 +9,17 @@
 #include "methodology/methodology.hpp"
 
 namespace buyalign::crm {
+namespace {
+
+// The kinds that are meetings with the buyer: Salesforce events.
+const std::set<std::string, std::less<>>& DefaultEvents() {
+  static const std::set<std::string, std::less<>> events{
+      "discovery_meeting",   "value_workshop",     "requirements_workshop", "demo",
+      "negotiation_meeting", "onboarding_session", "business_review"};
+  return events;
+}
+
+}  // namespace
 
 const ActivityRules& ActivityRules::Default() {
   static const ActivityRules rules = [] {
@@ -48,6 +59,7 @@ const ActivityRules& ActivityRules::Default() {
                         {"admin", "admin"}};
     r.type_rules_ = {
         {"demo", "demo"}, {"call", "follow_up"}, {"email", "follow_up"}, {"meeting", "follow_up"}};
+    r.events_ = DefaultEvents();
     return r;
   }();
   return rules;
@@ -80,6 +92,19 @@ core::Result<ActivityRules> ActivityRules::Parse(std::string_view toml,
       auto text = label.value<std::string>();
       if (!text || text->empty()) return bad("labels." + kind_id + ": must be a text");
       rules.labels_[kind_id] = *text;
+    }
+  }
+  rules.events_ = DefaultEvents();
+  if (const toml::node* events = root.get("events")) {
+    const toml::array* kinds = events->as_array();
+    if (kinds == nullptr) return bad("events: must be a list of activity kinds");
+    rules.events_.clear();
+    for (const auto& entry : *kinds) {
+      auto kind = entry.value<std::string>();
+      if (!kind || !methodology.IsActivityKind(*kind)) {
+        return bad("events: \"" + kind.value_or("?") + "\" is not an activity kind");
+      }
+      rules.events_.insert(*kind);
     }
   }
   for (auto [key, target] :

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,10 @@ namespace buyalign::crm {
 //   "reference"               reference_call        "business review","qbr" business_review
 //   "follow"                  follow_up             "internal", "admin"   admin
 //   type contains "demo" -> demo; "call", "email", "meeting" -> follow_up; fallback follow_up.
+// On export, the kinds that are meetings (discovery_meeting, value_workshop,
+// requirements_workshop, demo, negotiation_meeting, onboarding_session, business_review by
+// default; `events` in the file) are written as Salesforce events (Event.csv), the others (calls,
+// documents sent, follow-ups, admin) as tasks (Task.csv).
 // Immutable once built; safe to share across threads.
 class ActivityRules {
  public:
@@ -47,12 +52,15 @@ class ActivityRules {
   Match Classify(std::string_view type, std::string_view subject) const;
   // The label written to Type on export; Classify reads it back to the same kind.
   std::string Label(std::string_view kind) const;
+  // Whether an activity of `kind` is exported as an event (a meeting) rather than a task.
+  bool IsEvent(std::string_view kind) const { return events_.count(kind) > 0; }
 
  private:
   std::string fallback_ = "follow_up";
   std::map<std::string, std::string, std::less<>> labels_;  // kind -> label
   std::vector<Rule> subject_rules_;
   std::vector<Rule> type_rules_;
+  std::set<std::string, std::less<>> events_;
 };
 
 }  // namespace buyalign::crm

@@ -42,6 +42,13 @@ TEST(ConfigFiles, SalesforceActivitiesFileClassifiesLikeTheDefault) {
   EXPECT_FALSE(builtin.Classify("Other", "Chat").mapped);
   EXPECT_EQ(builtin.Classify(builtin.Label("negotiation_meeting"), "Product demo").kind,
             "negotiation_meeting");
+  for (const char* kind : {"intro_call", "discovery_meeting", "demo", "proposal_sent",
+                           "negotiation_meeting", "follow_up", "admin", "business_review"}) {
+    EXPECT_EQ(loaded->IsEvent(kind), builtin.IsEvent(kind)) << kind;
+  }
+  EXPECT_TRUE(builtin.IsEvent("demo"));
+  EXPECT_FALSE(builtin.IsEvent("intro_call"));  // a call is a task in Salesforce
+  EXPECT_FALSE(builtin.IsEvent("proposal_sent"));
 }
 
 TEST(ConfigFiles, BadStageTableNamesTheEntry) {
@@ -52,6 +59,13 @@ TEST(ConfigFiles, BadStageTableNamesTheEntry) {
   auto kind = ActivityRules::Parse("[[subject]]\ncontains = \"x\"\nkind = \"lunch\"\n", "a.toml");
   ASSERT_FALSE(kind);
   EXPECT_EQ(kind.error().message, "a.toml: subject rule 1: \"lunch\" is not an activity kind");
+  auto event = ActivityRules::Parse("events = [\"demo\", \"lunch\"]\n", "a.toml");
+  ASSERT_FALSE(event);
+  EXPECT_EQ(event.error().message, "a.toml: events: \"lunch\" is not an activity kind");
+  auto only_demos = ActivityRules::Parse("events = [\"demo\"]\n", "a.toml");
+  ASSERT_TRUE(only_demos) << only_demos.error().message;
+  EXPECT_TRUE(only_demos->IsEvent("demo"));
+  EXPECT_FALSE(only_demos->IsEvent("discovery_meeting"));
 }
 
 }  // namespace

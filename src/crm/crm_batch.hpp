@@ -21,10 +21,11 @@ struct CrmBatch {
 // `done` and `total` are bytes while reading and records while storing.
 using ImportProgress = std::function<void(std::string_view what, size_t done, size_t total)>;
 
-// Stores `batch` in one transaction (Store::Import: all of it or nothing) and returns its report
-// with the store's created/updated/unchanged counts. A store failure is returned as is, its
-// message prefixed with "storing the import: ".
+// Stores `batch` in one transaction (Store::Import: all of it or nothing, audited as `actor`) and
+// returns its report with the store's created/updated/unchanged counts. A store failure is
+// returned as is, its message prefixed with "storing the import: ".
 core::Result<ImportReport> StoreCrmBatch(storage::Store& store, CrmBatch batch,
-                                         const ImportProgress& progress = {});
+                                         const ImportProgress& progress = {},
+                                         const storage::Actor& actor = storage::Actor::System());
 
 }  // namespace buyalign::crm

@@ -1,5 +1,6 @@
 #include "crm/hubspot_import.hpp"
 
+#include <algorithm>
 #include <array>
 #include <set>
 #include <unordered_map>
@@ -252,7 +253,18 @@ class HubSpotReader {
   std::set<std::string> pipelines_;
 };
 
+// The words that name the three exports in their file names (lower case).
+constexpr std::array<std::string_view, 3> kKinds{"compan", "contact", "deal"};
+
 }  // namespace
+
+bool IsHubSpotExportFile(std::string_view filename) {
+  std::filesystem::path path(filename);
+  if (path.extension() != ".csv") return false;
+  std::string name = ToLower(filename);
+  return std::any_of(kKinds.begin(), kKinds.end(),
+                     [&](std::string_view kind) { return name.find(kind) != std::string::npos; });
+}
 
 core::Result<CrmBatch> ReadHubSpotExport(const std::filesystem::path& dir,
                                          const HubSpotOptions& options, storage::Store* existing) {
@@ -260,7 +272,6 @@ core::Result<CrmBatch> ReadHubSpotExport(const std::filesystem::path& dir,
   if (!std::filesystem::is_directory(dir, ec)) {
     return core::Fail(core::Error::NotFound(dir.string() + ": not a directory"));
   }
-  constexpr std::array<std::string_view, 3> kKinds{"compan", "contact", "deal"};
   std::array<std::filesystem::path, 3> files;
   size_t total = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string_view>
 
 #include "crm/crm_batch.hpp"
 #include "crm/flexible_date.hpp"
@@ -30,6 +31,9 @@ struct HubSpotOptions {
 core::Result<CrmBatch> ReadHubSpotExport(const std::filesystem::path& dir,
                                          const HubSpotOptions& options = {},
                                          storage::Store* existing = nullptr);
+
+// Whether ReadHubSpotExport reads a file of this name (a .csv naming companies, contacts or deals).
+bool IsHubSpotExportFile(std::string_view filename);
 
 core::Result<ImportReport> ImportHubSpot(storage::Store& store, const std::filesystem::path& dir,
                                          const HubSpotOptions& options = {});

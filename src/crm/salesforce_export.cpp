@@ -76,6 +76,10 @@ class ExportVisitor : public storage::Store::RecordVisitor {
          "Task.csv",
          {"Id", "WhatId", "WhoId", "OwnerId", "Subject", "Type", "Status", "ActivityDate",
           "CompletedDateTime", "CallDurationInSeconds"}},
+        {&events_,
+         "Event.csv",
+         {"Id", "WhatId", "WhoId", "OwnerId", "Subject", "Type", "ActivityDate", "ActivityDateTime",
+          "DurationInMinutes"}},
     };
     for (auto& spec : specs) {
       auto writer = CsvWriter::Create(dir / spec.file, spec.header);
@@ -85,8 +89,10 @@ class ExportVisitor : public storage::Store::RecordVisitor {
     return {};
   }
 
-  // Writes the opportunities (held back until their stage history was seen) and closes the files.
+  // Writes the opportunities (held back until their stage history was seen) and the contact roles
+  // (held back to pick each opportunity's primary one), and closes the files.
   Status Close() {
+    WriteRoles();
     for (const auto& o : opportunities_held_) {
       bool closed = o.status != domain::OpportunityStatus::kOpen;
       bool won = o.status == domain::OpportunityStatus::kWon;
@@ -94,8 +100,8 @@ class ExportVisitor : public storage::Store::RecordVisitor {
                            Day(o.expected_close), closed ? "true" : "false", won ? "true" : "false",
                            o.owner, SalesforceTime(o.created_at)});
     }
-    for (auto* writer :
-         {&users_, &accounts_, &contacts_, &opportunities_, &roles_, &history_, &tasks_}) {
+    for (auto* writer : {&users_, &accounts_, &contacts_, &opportunities_, &roles_, &history_,
+                         &tasks_, &events_}) {
       if (auto closed = (*writer)->Close(); !closed) return closed;
     }
     return {};
@@ -127,20 +133,23 @@ class ExportVisitor : public storage::Store::RecordVisitor {
     return {};
   }
   Status Visit(const domain::DmuMember& m) override {
-    // Salesforce keys contact roles by their own Id; ours is (opportunity, contact).
-    roles_->Row({m.opportunity_id + "-" + m.contact_id, m.opportunity_id, m.contact_id,
-                 std::string(SalesforceRoleLabel(m.role)), "false", Number(m.influence),
-                 std::string(core::EnumName(domain::kStanceNames, m.stance))});
+    roles_held_.push_back(m);
     return {};
   }
   Status Visit(const domain::Signal&) override { return {}; }
+  // Meetings become events (a start and a duration), the rest completed tasks.
   Status Visit(const domain::Activity& a) override {
+    const std::string who = a.contact_ids.empty() ? "" : a.contact_ids.front();
+    const std::string day = core::FormatDate(std::chrono::floor<std::chrono::days>(a.at));
+    if (activities_.IsEvent(a.kind)) {
+      events_->Row({a.id, a.opportunity_id, who, a.owner, a.note, activities_.Label(a.kind), day,
+                    SalesforceTime(a.at), Integer(a.duration_min)});
+      return {};
+    }
     std::optional<int64_t> seconds;
     if (a.duration_min) seconds = *a.duration_min * 60;
-    tasks_->Row({a.id, a.opportunity_id, a.contact_ids.empty() ? "" : a.contact_ids.front(),
-                 a.owner, a.note, activities_.Label(a.kind), "Completed",
-                 core::FormatDate(std::chrono::floor<std::chrono::days>(a.at)),
-                 SalesforceTime(a.at), Integer(seconds)});
+    tasks_->Row({a.id, a.opportunity_id, who, a.owner, a.note, activities_.Label(a.kind),
+                 "Completed", day, SalesforceTime(a.at), Integer(seconds)});
     return {};
   }
   Status Visit(const domain::ContentShare&) override { return {}; }
@@ -171,10 +180,36 @@ class ExportVisitor : public storage::Store::RecordVisitor {
     return std::string(stages_.NameFor(o.status));
   }
 
+  // Salesforce allows one primary contact role per opportunity: the member with the most influence
+  // (the first of them on a tie), which the import reads back as that influence. Roles arrive
+  // grouped by opportunity. Salesforce keys contact roles by their own Id; ours is (opportunity,
+  // contact).
+  void WriteRoles() {
+    for (size_t begin = 0; begin < roles_held_.size();) {
+      size_t end = begin;
+      size_t primary = begin;
+      while (end < roles_held_.size() &&
+             roles_held_[end].opportunity_id == roles_held_[begin].opportunity_id) {
+        if (roles_held_[end].influence > roles_held_[primary].influence) primary = end;
+        ++end;
+      }
+      for (size_t i = begin; i < end; ++i) {
+        const domain::DmuMember& m = roles_held_[i];
+        roles_->Row({m.opportunity_id + "-" + m.contact_id, m.opportunity_id, m.contact_id,
+                     std::string(SalesforceRoleLabel(m.role)), i == primary ? "true" : "false",
+                     Number(m.influence),
+                     std::string(core::EnumName(domain::kStanceNames, m.stance))});
+      }
+      begin = end;
+    }
+  }
+
   std::vector<domain::Opportunity> opportunities_held_;
+  std::vector<domain::DmuMember> roles_held_;
   std::map<std::string, std::string> team_names_;
   std::map<std::string, std::string> latest_stage_;
-  std::optional<CsvWriter> users_, accounts_, contacts_, opportunities_, roles_, history_, tasks_;
+  std::optional<CsvWriter> users_, accounts_, contacts_, opportunities_, roles_, history_, tasks_,
+      events_;
 };
 
 }  // namespace

@@ -29,6 +29,12 @@ constexpr std::array<ObjectFile, 8> kFiles{{
 
 }  // namespace
 
+std::vector<std::string_view> SalesforceExportFiles() {
+  std::vector<std::string_view> names;
+  for (const auto& object : kFiles) names.push_back(object.file);
+  return names;
+}
+
 core::Result<CrmBatch> ReadSalesforceExport(const std::filesystem::path& dir,
                                             const SalesforceOptions& options,
                                             storage::Store* existing) {

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <filesystem>
+#include <string_view>
+#include <vector>
 
 #include "crm/activity_rules.hpp"
 #include "crm/crm_batch.hpp"
@@ -23,7 +25,8 @@ struct SalesforceOptions {
 //
 // What becomes what: users (Title -> role, Department -> team), accounts, contacts,
 // opportunities (IsWon/IsClosed -> status, else the stage table; closed ones also get an outcome
-// at their CloseDate), contact roles -> DMU members (role labels mapped, unknown ones -> other),
+// at their CloseDate), contact roles -> DMU members (role labels mapped, unknown ones -> other;
+// Influence__c as influence, else 0.8 for the primary role (IsPrimary) and the default 0.5),
 // tasks and events related to an opportunity -> activities (kind from ActivityRules), and
 // opportunity history -> stage changes.
 //
@@ -36,6 +39,9 @@ struct SalesforceOptions {
 core::Result<CrmBatch> ReadSalesforceExport(const std::filesystem::path& dir,
                                             const SalesforceOptions& options = {},
                                             storage::Store* existing = nullptr);
+
+// The files ReadSalesforceExport reads, in the order it reads them.
+std::vector<std::string_view> SalesforceExportFiles();
 
 // Reads the export and stores it in `store` in one transaction: all of it or nothing.
 core::Result<ImportReport> ImportSalesforce(storage::Store& store, const std::filesystem::path& dir,

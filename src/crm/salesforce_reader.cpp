@@ -11,6 +11,11 @@ using domain::OpportunityStatus;
 
 constexpr std::string_view kEmptyAccount = "no AccountId (Buyalign needs an account)";
 
+// The influence of the primary contact role when Influence__c does not say: the contact the rep
+// deals with most weighs more than an average member (0.5), though not as much as a sole
+// decision maker. IsPrimary says nothing about whether they favour us, so the stance is kept.
+constexpr double kPrimaryInfluence = 0.8;
+
 template <class T>
 void Append(std::vector<storage::Sourced<T>>& into, T record, int64_t line) {
   into.push_back({std::move(record), line});
@@ -241,6 +246,7 @@ core::Status SalesforceReader::ReadContactRoles(CsvTable& table) {
   auto role = table.Find("Role");
   auto influence = table.Find("Influence__c");
   auto stance = table.Find("Stance__c");
+  auto primary = table.Find("IsPrimary");
   return ForEachRow(table, batch_.report, progress_, [&](CsvTable& row) -> core::Status {
     domain::DmuMember member;
     member.opportunity_id = row.Text(*opportunity_id);
@@ -279,6 +285,14 @@ core::Status SalesforceReader::ReadContactRoles(CsvTable& table) {
         return core::Fail(row.CellError(*influence, "influence must be between 0 and 1"));
       }
       member.influence = **weight;
+    } else {
+      auto is_primary = row.Bool(primary);
+      if (!is_primary) return core::Fail(is_primary.error());
+      if (is_primary->value_or(false)) {
+        member.influence = kPrimaryInfluence;
+        batch_.report.Value(ValueEvent::kDefaulted, row.name(), "Influence__c", "",
+                            "0.8 for the primary contact (IsPrimary)");
+      }
     }
     std::string_view stance_text = row.Text(stance);
     if (!stance_text.empty()) {

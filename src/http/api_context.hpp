@@ -12,6 +12,8 @@
 
 namespace buyalign::http {
 
+class ImportQueue;
+
 // The audit log's actor for an API write that has no caller. Handlers never use it: they pass
 // request.caller.actor(), which names the signed-in user.
 inline storage::Actor ApiActor() { return {"", "api"}; }
@@ -26,6 +28,8 @@ struct ApiContext {
   // Owned by the server like the store; null only in tests that build a router without serving.
   service::ReadinessService* readiness = nullptr;
   service::NextActionsService* actions = nullptr;
+  // Runs uploaded imports in the background; owned by the server like the store.
+  ImportQueue* imports = nullptr;
 
   // After a successful write: drops the cached records of one opportunity, or of all of them.
   void Invalidate(std::string_view opportunity_id) const {

@@ -14,6 +14,7 @@ Router BuildApiRouter(ApiContext& ctx) {
   AddActivityRoutes(router, ctx);
   AddContentRoutes(router, ctx);
   AddInterchangeRoutes(router, ctx);
+  AddImportRoutes(router, ctx);
   AddSystemRoutes(router, ctx);
   AddSessionRoutes(router, ctx);
   AddUserRoutes(router, ctx);

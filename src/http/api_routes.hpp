@@ -16,6 +16,8 @@ void AddActivityRoutes(Router& router, ApiContext& ctx);
 void AddContentRoutes(Router& router, ApiContext& ctx);
 // POST /api/v1/ingest and GET /api/v1/export.
 void AddInterchangeRoutes(Router& router, ApiContext& ctx);
+// POST /api/v1/imports (CRM files uploaded as a form) and GET /api/v1/imports/{id}.
+void AddImportRoutes(Router& router, ApiContext& ctx);
 // GET /healthz, /metrics and /api/v1/openapi.json.
 void AddSystemRoutes(Router& router, ApiContext& ctx);
 // POST, GET and DELETE /api/v1/session: signing in and out.

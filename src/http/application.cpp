@@ -25,12 +25,13 @@ Application::Application(storage::Store& store, const methodology::Methodology& 
                          std::filesystem::path web_root)
     : readiness_(store, methodology),
       actions_(readiness_),
-      ctx_{store, methodology, metrics_, &readiness_, &actions_},
+      imports_(store),
+      ctx_{store, methodology, metrics_, &readiness_, &actions_, &imports_},
       router_(BuildApiRouter(ctx_)),
       static_files_(std::move(web_root)) {}
 
 size_t Application::MaxBodyBytes(std::string_view path) {
-  return path == "/api/v1/ingest" ? kIngestBodyLimit : kJsonBodyLimit;
+  return path == "/api/v1/ingest" || path == "/api/v1/imports" ? kIngestBodyLimit : kJsonBodyLimit;
 }
 
 size_t Application::LargestBodyBytes() { return kIngestBodyLimit; }

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "http/api_context.hpp"
+#include "http/import_queue.hpp"
 #include "http/metrics.hpp"
 #include "http/request.hpp"
 #include "http/router.hpp"
@@ -25,7 +26,8 @@ class Application {
   // the access log), "static" or "unmatched"; it points into storage owned by the application.
   Response Handle(Request& request, std::string_view* route_label);
 
-  // The largest body accepted for a request to `path`: 256 MiB for ingest, 1 MiB otherwise.
+  // The largest body accepted for a request to `path`: 256 MiB for ingest and imports, 1 MiB
+  // otherwise.
   static size_t MaxBodyBytes(std::string_view path);
   // The largest MaxBodyBytes of any path.
   static size_t LargestBodyBytes();
@@ -39,6 +41,7 @@ class Application {
   Metrics metrics_;
   service::ReadinessService readiness_;
   service::NextActionsService actions_;
+  ImportQueue imports_;
   ApiContext ctx_;
   Router router_;  // handlers refer to ctx_, declared before it
   StaticFiles static_files_;

@@ -166,6 +166,19 @@ const std::vector<Migration>& AllMigrations() {
            " updated_at BIGINT NOT NULL, updated_by TEXT NOT NULL, version BIGINT NOT NULL,"
            " UNIQUE (period, team))",
        }},
+      {4,
+       "background import jobs",
+       {
+           // The state of an upload import (POST /api/v1/imports), so any server sharing the
+           // database can report on it. Times are unix seconds; summary_json and error_json are
+           // '' until the job ends.
+           "CREATE TABLE import_jobs (id ${ID}, ext_id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,"
+           " files TEXT NOT NULL, created_by TEXT NOT NULL, created_at BIGINT NOT NULL,"
+           " status TEXT NOT NULL, phase TEXT NOT NULL, done_count BIGINT NOT NULL,"
+           " total_count BIGINT NOT NULL, started_at BIGINT, finished_at BIGINT,"
+           " heartbeat_at BIGINT NOT NULL, summary_json TEXT NOT NULL,"
+           " error_json TEXT NOT NULL)",
+       }},
   };
   return migrations;
 }

@@ -161,6 +161,11 @@ class SqlStore final : public Store {
   Result<std::vector<domain::Outcome>> ListOutcomes() override;
   Result<std::vector<domain::StageChange>> ListAllStageChanges() override;
 
+  // ImportJobStore (sql_store_import_jobs.cpp).
+  Status CreateImportJob(const ImportJob& job) override;
+  Result<ImportJob> GetImportJob(std::string_view id) override;
+  Status UpdateImportJob(const ImportJob& job) override;
+
  private:
   template <class R>
   Result<R> Get(std::string_view id);

@@ -12,6 +12,7 @@
 #include "storage/audit.hpp"
 #include "storage/forecast_store.hpp"
 #include "storage/identity_store.hpp"
+#include "storage/import_job_store.hpp"
 #include "storage/page.hpp"
 #include "storage/visibility.hpp"
 
@@ -105,8 +106,9 @@ using ProgressFn = std::function<void(size_t done, size_t total)>;
 //   one entry to the audit log in the same transaction: a write that fails leaves no entry.
 //
 // The identity methods (users, sessions, tokens, ...) are declared in IdentityStore, forecast
-// calls and the closing history in ForecastStore.
-class Store : public IdentityStore, public ForecastStore {
+// calls and the closing history in ForecastStore, the state of background imports in
+// ImportJobStore.
+class Store : public IdentityStore, public ForecastStore, public ImportJobStore {
  public:
   ~Store() override = default;
 

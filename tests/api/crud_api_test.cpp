@@ -168,6 +168,62 @@ TEST_F(CrudApi, OpportunityFiltersAndPaginationWalk) {
   EXPECT_EQ(client().Get("/api/v1/opportunities?limit=0").status, 400);
 }
 
+TEST_F(CrudApi, OpportunityUpdatedThenDeletedWithWhatBelongsToIt) {
+  MustCreate("/api/v1/accounts", R"({"id":"a-oud","name":"Oud"})");
+  MustCreate("/api/v1/contacts", R"({"id":"c-oud","account_id":"a-oud","name":"Ann"})");
+  MustCreate("/api/v1/opportunities",
+             R"({"id":"o-oud","account_id":"a-oud","name":"Deal","status":"open","amount":1000})");
+  MustCreate("/api/v1/opportunities/o-oud/dmu", R"({"contact_id":"c-oud","role":"evaluator"})");
+  MustCreate("/api/v1/signals", R"({"id":"s-oud","opportunity_id":"o-oud","contact_id":"c-oud",)"
+                                R"("kind":"reports_pain","at":"2026-02-10T10:00:00Z"})");
+
+  HttpResult put = client().Write(
+      "PUT", "/api/v1/opportunities/o-oud",
+      R"({"account_id":"a-oud","name":"Bigger deal","status":"open","amount":5000})", 1);
+  ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_EQ(Version(put), 2);
+  EXPECT_EQ(put.Json()["amount"].GetDouble(), 5000);
+  HttpResult patch =
+      client().Write("PATCH", "/api/v1/opportunities/o-oud", R"({"status":"won"})", 2);
+  ASSERT_EQ(patch.status, 200) << patch.body;
+  rapidjson::Document patched = patch.Json();
+  EXPECT_EQ(patched["version"].GetInt64(), 3);
+  EXPECT_STREQ(patched["status"].GetString(), "won");
+  EXPECT_STREQ(patched["name"].GetString(), "Bigger deal");  // kept by PATCH
+  rapidjson::Document got = client().Get("/api/v1/opportunities/o-oud").Json();
+  EXPECT_STREQ(got["status"].GetString(), "won");
+  EXPECT_EQ(got["version"].GetInt64(), 3);
+
+  EXPECT_EQ(client().Write("DELETE", "/api/v1/opportunities/o-oud", "", 3).status, 204);
+  EXPECT_EQ(client().Get("/api/v1/opportunities/o-oud").status, 404);
+  // Its DMU and signals went with it; the contact and account stay.
+  EXPECT_EQ(client().Get("/api/v1/signals/s-oud").status, 404);
+  EXPECT_EQ(client().Get("/api/v1/opportunities/o-oud/dmu").status, 404);
+  EXPECT_EQ(client().Get("/api/v1/contacts/c-oud").status, 200);
+}
+
+TEST_F(CrudApi, StaleIfMatchOnAnOpportunityIs409AndChangesNothing) {
+  MustCreate("/api/v1/accounts", R"({"id":"a-ost","name":"Ost"})");
+  MustCreate("/api/v1/opportunities",
+             R"({"id":"o-ost","account_id":"a-ost","name":"First","status":"open"})");
+  ASSERT_EQ(
+      client().Write("PATCH", "/api/v1/opportunities/o-ost", R"({"name":"Second"})", 1).status,
+      200);
+  const std::string replacement = R"({"account_id":"a-ost","name":"Lost","status":"lost"})";
+  for (const char* method : {"PUT", "PATCH", "DELETE"}) {
+    HttpResult stale = client().Write(method, "/api/v1/opportunities/o-ost", replacement, 1);
+    EXPECT_EQ(stale.status, 409) << method << " " << stale.body;
+    EXPECT_EQ(stale.ErrorCode(), "conflict") << method;
+    rapidjson::Document body = stale.Json();
+    ASSERT_TRUE(body.HasMember("error")) << stale.body;
+    EXPECT_EQ(body["error"]["current_version"].GetInt64(), 2) << method;
+  }
+  rapidjson::Document kept = client().Get("/api/v1/opportunities/o-ost").Json();
+  EXPECT_STREQ(kept["name"].GetString(), "Second");
+  EXPECT_STREQ(kept["status"].GetString(), "open");
+  EXPECT_EQ(kept["version"].GetInt64(), 2);
+}
+
 TEST_F(CrudApi, DmuMembersUnderTheirOpportunity) {
   MustCreate("/api/v1/accounts", R"({"id":"a-dmu","name":"Dmu"})");
   MustCreate("/api/v1/contacts", R"({"id":"c-dmu1","account_id":"a-dmu","name":"Ann"})");
@@ -266,6 +322,15 @@ TEST_F(SignalsAndActivities, ActivitiesCrudAndFilter) {
       client().Post("/api/v1/activities",
                     R"({"opportunity_id":"o-missing","kind":"demo","at":"2026-03-01T14:00:00Z"})");
   EXPECT_EQ(unknown_opp.status, 422);
+
+  EXPECT_EQ(client().Write("DELETE", "/api/v1/activities/x-1", "", 1).status, 409);  // stale
+  EXPECT_EQ(client().Write("DELETE", "/api/v1/activities/x-1", "", 2).status, 204);
+  EXPECT_EQ(client().Get("/api/v1/activities/x-1").status, 404);
+  for (const auto& item :
+       client().Get("/api/v1/activities?opportunity_id=o-sig").Json()["items"].GetArray()) {
+    EXPECT_STRNE(item["id"].GetString(), "x-1");
+  }
+  EXPECT_EQ(client().Write("DELETE", "/api/v1/activities/x-1", "", 2).status, 404);
 }
 
 TEST_F(CrudApi, ContentCrud) {
@@ -276,11 +341,25 @@ TEST_F(CrudApi, ContentCrud) {
   HttpResult patch = client().Write("PATCH", "/api/v1/content/k-1", R"({"retired":true})", 1);
   ASSERT_EQ(patch.status, 200) << patch.body;
   EXPECT_TRUE(patch.Json()["retired"].GetBool());
+  // PUT replaces the whole item: fields it leaves out go back to their defaults.
+  HttpResult put = client().Write(
+      "PUT", "/api/v1/content/k-1",
+      R"({"title":"ROI calculator v2","stages":["need_quantified","business_case_approved"]})", 2);
+  ASSERT_EQ(put.status, 200) << put.body;
+  rapidjson::Document replaced = put.Json();
+  EXPECT_EQ(replaced["version"].GetInt64(), 3);
+  EXPECT_STREQ(replaced["title"].GetString(), "ROI calculator v2");
+  EXPECT_EQ(replaced["stages"].Size(), 2u);
+  EXPECT_FALSE(replaced.HasMember("retired")) << put.body;
+  EXPECT_FALSE(replaced.HasMember("format")) << put.body;
+  EXPECT_STREQ(client().Get("/api/v1/content/k-1").Json()["title"].GetString(),
+               "ROI calculator v2");
+  EXPECT_EQ(client().Write("PUT", "/api/v1/content/k-1", R"({"title":"Stale"})", 2).status, 409);
   HttpResult bad_stage =
       client().Post("/api/v1/content", R"({"id":"k-2","title":"X","stages":["nirvana"]})");
   EXPECT_EQ(bad_stage.status, 400);
   EXPECT_EQ(client().Get("/api/v1/content").Json()["items"].Size(), 1u);
-  EXPECT_EQ(client().Write("DELETE", "/api/v1/content/k-1", "", 2).status, 204);
+  EXPECT_EQ(client().Write("DELETE", "/api/v1/content/k-1", "", 3).status, 204);
 }
 
 struct BadBody {

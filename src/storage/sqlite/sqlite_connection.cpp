@@ -171,9 +171,20 @@ core::Status SqliteConnection::Execute(std::string_view sql) {
   return {};
 }
 
+// Transaction control runs on every store call: prepared once and stepped, where sqlite3_exec
+// would parse the statement text again each time (a measurable share of a point read).
+core::Status SqliteConnection::RunControl(std::string_view sql) {
+  auto statement = Prepare(sql);
+  if (!statement) return core::Fail(statement.error());
+  auto done = (*statement)->Step();
+  (*statement)->Reset();
+  if (!done) return core::Fail(done.error());
+  return {};
+}
+
 core::Status SqliteConnection::Begin(TransactionMode mode) {
   ResetUsed();
-  return Execute(mode == TransactionMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+  return RunControl(mode == TransactionMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
 }
 
 void SqliteConnection::ResetUsed() {
@@ -186,13 +197,13 @@ void SqliteConnection::ResetUsed() {
 
 core::Status SqliteConnection::Commit() {
   ResetUsed();
-  return Execute("COMMIT");
+  return RunControl("COMMIT");
 }
 
 core::Status SqliteConnection::Rollback() {
   ResetUsed();
   if (sqlite3_get_autocommit(db_)) return {};  // SQLite already rolled back (e.g. on I/O error)
-  return Execute("ROLLBACK");
+  return RunControl("ROLLBACK");
 }
 
 }  // namespace buyalign::storage::sqlite

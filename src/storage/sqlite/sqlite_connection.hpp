@@ -49,6 +49,8 @@ class SqliteConnection final : public SqlConnection {
   class Statement;
   explicit SqliteConnection(sqlite3* db);
   void ResetUsed();
+  // Steps a cached BEGIN/COMMIT/ROLLBACK statement once.
+  core::Status RunControl(std::string_view sql);
 
   sqlite3* db_;
   SqliteDialect dialect_;
