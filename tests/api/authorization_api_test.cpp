@@ -232,6 +232,17 @@ std::vector<Row> Table(ServerProcess& server) {
            {UNAUTH, BAD, DENY, DENY, DENY},
            {}},
           {"GET", "/api/v1/export", Fixed(Get("/api/v1/export")), read_own, {}},
+          // Upload imports are for admins: a body that is no form is refused before any job.
+          {"POST",
+           "/api/v1/imports",
+           Fixed({"/api/v1/imports", "{}"}),
+           {UNAUTH, BAD, DENY, DENY, DENY},
+           {}},
+          {"GET",
+           "/api/v1/imports/{id}",
+           Fixed(Get("/api/v1/imports/mx-no-such-job")),
+           {UNAUTH, HIDE, DENY, DENY, DENY},
+           {}},
           {"GET", "/api/v1/audit", Fixed(Get("/api/v1/audit")), {UNAUTH, OK, DENY, DENY, DENY}, {}},
           // Users: everyone reads within their scope ("own" is the rep, "other" a rep of another
           // team), only admins change anything.
