@@ -3,8 +3,8 @@
 //   BUYALIGN_URL=http://127.0.0.1:8080 node e2e/e2e.mjs
 //
 // Drives the system Chromium (/usr/bin/chromium, or CHROMIUM=path) with playwright-core: checks an
-// unauthenticated visit gets the sign-in screen, signs in as the demo rep who owns the logistics
-// story (or BUYALIGN_LOGIN / BUYALIGN_PASSWORD), opens the pipeline, filters and searches it,
+// unauthenticated visit gets the sign-in screen, signs in as the demo manager of the team that
+// owns the logistics story (or BUYALIGN_LOGIN / BUYALIGN_PASSWORD), opens the pipeline, filters and searches it,
 // opens the logistics story's deal by its name (or BUYALIGN_DEAL=name), checks its buying clock
 // shows every DMU member, logs a signal with the keyboard that moves the member furthest behind
 // and sees the clock and the next actions change, switches language, reads it on a tablet, opens
@@ -174,8 +174,10 @@ const pageErrors = [];
 page.on('pageerror', (error) => pageErrors.push(error.message));
 
 let opportunityUrl = '';
-const login = process.env.BUYALIGN_LOGIN ?? 'ann.peeters@buyalign.example';
-const password = process.env.BUYALIGN_PASSWORD ?? 'demo-rep-2026';
+// The manager of the team that owns the logistics story: they see several reps' deals (so the
+// owner filter has something to filter) and may log on their team's deals.
+const login = process.env.BUYALIGN_LOGIN ?? 'marc.claes@buyalign.example';
+const password = process.env.BUYALIGN_PASSWORD ?? 'demo-manager-2026';
 
 try {
   await step('an unauthenticated visit shows the sign-in screen', async () => {
